@@ -1,0 +1,61 @@
+"""The question a compliance officer asks, and the answer corridor gives.
+
+The JSON shape of `Determination` is a public contract (`corridor check --json`, the API's
+`/check`, stored with every licence application): fields may be added, never renamed.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Outcome = Literal["no_licence_required", "licence_required", "prohibited", "not_covered"]
+EndUse = Literal["civil", "military", "wmd"]
+
+
+class Shipment(BaseModel):
+    """One order line: what goes where, from which regime, on which day, for what end use."""
+
+    model_config = ConfigDict(frozen=True)
+
+    exporter_country: str
+    destination: str
+    item: str
+    on: date
+    end_use: EndUse = "civil"
+    exporter_has_icp: bool = True
+
+
+class RuleTrace(BaseModel):
+    """One rule the engine looked at: what it did to the answer, or why it did not apply."""
+
+    id: str
+    effect: str
+    applied: bool = True
+    reason: str | None = None
+    source: str | None = None
+
+
+class ClosedLicence(BaseModel):
+    id: str
+    reason: str
+
+
+class LicenceTypes(BaseModel):
+    open: list[str]
+    closed: list[ClosedLicence]
+
+
+class Determination(BaseModel):
+    shipment: Shipment
+    outcome: Outcome
+    destination_group: str | None
+    licence_types: LicenceTypes
+    review_days: int | None
+    catch_all: Literal["applies", "exempt"] | None
+    rules: list[RuleTrace]
+    sources: list[str]
+    pack_version: str | None = None
+    explanation: str = ""
