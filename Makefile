@@ -20,11 +20,11 @@ run: $(VENV)/.installed
 	$(BIN)/corridor demo
 
 test: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests $(wildcard bench)
 	$(BIN)/pytest -n 2 --dist loadfile
 
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests $(wildcard bench)
 	$(BIN)/corridor packs lint
 
 bench: $(VENV)/.installed
