@@ -1,7 +1,90 @@
-"""CLI commands of this domain (filled in by its issue)."""
+"""`corridor check`: may this shipment leave, under which licence, on that day?
+
+A thin shell over `corridor.export.determine`: parse, call, render. Exit 0 for any answer
+(including `not_covered`), 2 for bad input with the message that names the field.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.table import Table
 
+from corridor.export import Determination, Shipment, determine
+
+OUTCOME_STYLE = {"no_licence_required": "green", "licence_required": "yellow", "prohibited": "red",
+                 "not_covered": "magenta"}
+END_USES = ("civil", "military", "wmd")
+
+
+def parse_day(value: str) -> date:
+    """ISO date for options such as `--on`; typer reports the option name and exits 2."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError as error:
+        raise typer.BadParameter(f"{value!r} is not a date; expected YYYY-MM-DD") from error
+
+
+def fail(message: str) -> typer.Exit:
+    """Print a bad-input message to stderr; the caller raises the returned exit (status 2)."""
+    Console(stderr=True).print(f"[red]error:[/] {message}", highlight=False)
+    return typer.Exit(2)
+
+
+def render_determination(console: Console, answer: Determination) -> None:
+    """One determination for people: the answer, the licence types, then the trace."""
+    style = OUTCOME_STYLE[answer.outcome]
+    console.print(f"[bold {style}]{answer.outcome}[/] — {answer.explanation}", highlight=False)
+    facts = [("destination group", answer.destination_group), ("catch-all", answer.catch_all),
+             ("review days", answer.review_days), ("documents", answer.documents),
+             ("item reference", answer.item_reference), ("pack", answer.pack_version)]
+    console.print("  ".join(f"[dim]{k}:[/] {v}" for k, v in facts if v is not None), highlight=False)
+    licences = Table("licence type", "open?", "why / condition", title="Licence types")
+    for licence in answer.licence_types.open:
+        licences.add_row(licence, "[green]open[/]", answer.licence_conditions.get(licence, ""))
+    for closed in answer.licence_types.closed:
+        licences.add_row(closed.id, "[red]closed[/]", closed.reason)
+    if licences.row_count:
+        console.print(licences)
+    trace = Table(title="Rules considered")
+    trace.add_column("rule", no_wrap=True)
+    trace.add_column("applied")
+    trace.add_column("effect / reason")
+    trace.add_column("source", max_width=28)
+    for rule in answer.rules:
+        trace.add_row(rule.id, "yes" if rule.applied else "no",
+                      rule.effect if rule.applied else f"{rule.effect}: {rule.reason}",
+                      (rule.source or "").split(":")[0])
+    console.print(trace)
+    for number, source in enumerate(answer.sources, 1):
+        console.print(f"[dim][{number}][/] {source}", highlight=False)
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the `corridor` app."""
+    @app.command("check")
+    def check(
+        exporter: Annotated[str, typer.Option("--from", help="exporting country (ISO alpha-2)")],
+        destination: Annotated[str, typer.Option("--to", help="destination country (ISO alpha-2)")],
+        item: Annotated[str, typer.Option(help="control number (3C002, 1C350:7664-39-3) or not-listed")],
+        on: Annotated[date, typer.Option(parser=parse_day, metavar="YYYY-MM-DD", help="day of export")],
+        end_use: Annotated[str, typer.Option(help="civil, military or wmd")] = "civil",
+        icp: Annotated[bool, typer.Option(help="exporter has an internal compliance programme")] = True,
+        as_json: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
+    ) -> None:
+        """Does this shipment need a licence, which types are open, and on which rules?"""
+        if end_use not in END_USES:
+            raise fail(f"end_use: unknown value {end_use!r}; accepted: {', '.join(END_USES)}")
+        shipment = Shipment(exporter_country=exporter, destination=destination, item=item, on=on,
+                            end_use=end_use, exporter_has_icp=icp)
+        try:
+            answer = determine(shipment)
+        except ValueError as error:
+            raise fail(str(error)) from error
+        if as_json:
+            typer.echo(answer.model_dump_json(indent=2))
+        else:
+            render_determination(Console(), answer)

@@ -1,7 +1,379 @@
-"""CLI commands of this domain (filled in by its issue)."""
+"""`corridor applications …`, `corridor licences …`, `corridor audit verify`, `corridor users add`.
+
+A thin shell over `corridor.licences.service`: it parses flags into the same pydantic inputs
+the API accepts, prints the result, and turns a refusal into one line naming the field.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
+import yaml
+from pydantic import BaseModel, ValidationError
+from rich.console import Console
+from rich.table import Table
+
+from corridor.export import Shipment as ExportShipment
+from corridor.licences import service
+from corridor.licences.drawdown import Shipment
+from corridor.licences.errors import LicenceError
+from corridor.licences.forms import ApplicationForm
+from corridor.licences.review import ReviewClock
+from corridor.licences.workflow import Approval, Denial, Filing, Return, Status
+from corridor.store.db import open_database
+from corridor.store.users import Role
+
+console = Console()
+errors = Console(stderr=True)
+Db = Annotated[str | None, typer.Option("--db", help="SQLite path or database URL (default: "
+                                        "CORRIDOR_DATABASE_URL or $CORRIDOR_HOME/corridor.db).")]
+Actor = Annotated[str | None, typer.Option("--actor", envvar="CORRIDOR_ACTOR",
+                                           help="Who does this, for the audit log (default: your login).")]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
+
+applications_app = typer.Typer(help="Licence applications: draft, approve, file, decide, withdraw.",
+                               no_args_is_help=True)
+licences_app = typer.Typer(help="Granted licences and drawdowns against them.", no_args_is_help=True)
+audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
+users_app = typer.Typer(help="API users and their tokens.", no_args_is_help=True)
+
+
+@contextmanager
+def _refusals() -> Iterator[None]:
+    """Print a refusal or bad input as `error: field: reason` and exit 1; nothing was written."""
+    try:
+        yield
+    except LicenceError as error:
+        errors.print(f"[red]error[/red]: {error.field}: {error.reason}", highlight=False)
+        raise typer.Exit(1) from error
+    except ValidationError as error:
+        for problem in error.errors():
+            field = ".".join(str(part) for part in problem["loc"]) or error.title
+            errors.print(f"[red]error[/red]: {field}: {problem['msg']} (got {problem.get('input')!r})",
+                          highlight=False)
+        raise typer.Exit(1) from error
+
+
+def _actor(actor: str | None) -> str:
+    return actor or getpass.getuser()
+
+
+def _today() -> date:
+    return datetime.now(UTC).date()
+
+
+def _print_json(value: BaseModel | list[BaseModel]) -> None:
+    values = value if isinstance(value, list) else [value]
+    data = [v.model_dump(mode="json") for v in values]
+    data = data if isinstance(value, list) else data[0]
+    print(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def _read_form(path: Path | None) -> dict[str, Any]:
+    if path is None:
+        return {}
+    try:
+        return yaml.safe_load(path.read_text()) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise LicenceError("form", f"cannot read {path}: {error}", str(path)) from error
+
+
+def _summary(report: service.ApplicationReport) -> str:
+    application, review = report.application, report.review
+    clock = ""
+    if review.days_under_review is not None:
+        limit = f"/{review.review_days}" if review.review_days else ""
+        clock = f"; review day {review.days_under_review}{limit}" + (" OVERDUE" if review.overdue else "")
+    return f"application {application.id}: {application.status.value}{clock}"
+
+
+@applications_app.command("new")
+def new(
+    form: Annotated[Path | None, typer.Option("--form", help="YAML/JSON with form fields.")] = None,
+    from_check: Annotated[bool, typer.Option("--from-check", help="Draft from `corridor check`.")] = False,
+    exporter: Annotated[str | None, typer.Option("--from", help="Exporting country.")] = None,
+    destination: Annotated[str | None, typer.Option("--to", help="Destination country.")] = None,
+    item: Annotated[str | None, typer.Option("--item", help="Control number, e.g. 3C002.")] = None,
+    on: Annotated[str | None, typer.Option("--on", help="Shipment date YYYY-MM-DD.")] = None,
+    end_use: Annotated[str, typer.Option("--end-use", help="civil | military | wmd.")] = "civil",
+    quantity: Annotated[str | None, typer.Option("--quantity", help="Item line: quantity.")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", help="Item line: unit, e.g. kg.")] = None,
+    value: Annotated[str | None, typer.Option("--value", help="Item line: value.")] = None,
+    currency: Annotated[str | None, typer.Option("--currency", help="Item line: ISO 4217.")] = None,
+    description: Annotated[str | None, typer.Option("--description", help="Item line: goods.")] = None,
+    db: Db = None, actor: Actor = None, as_json: AsJson = False,
+) -> None:
+    """Draft an application, from a form file and/or from an export determination.
+
+    With --from-check and --quantity, the checked item becomes the form's item line.
+    """
+    with _refusals():
+        sessions = open_database(db)
+        fields = _read_form(form)
+        if quantity is not None:
+            fields["items"] = [*fields.get("items", []), {
+                "control_number": item, "description": description or item, "quantity": quantity,
+                "unit": unit, "value": value, "currency": currency}]
+        fields = ApplicationForm.model_validate(fields)
+        if from_check:
+            shipment = ExportShipment.model_validate({"exporter_country": exporter, "item": item, "on": on,
+                                                      "destination": destination, "end_use": end_use})
+            application = service.draft_from_check(sessions, shipment, fields, _actor(actor))
+        else:
+            application = service.create_draft(sessions, fields, _actor(actor))
+    _show(sessions, application.id, as_json)
+
+
+@applications_app.command("edit")
+def edit(application_id: int, form: Annotated[Path, typer.Option("--form", help="YAML/JSON, whole form.")],
+         db: Db = None, actor: Actor = None, as_json: AsJson = False) -> None:
+    """Replace the form of a draft (after it was returned for changes, too)."""
+    with _refusals():
+        sessions = open_database(db)
+        fields = ApplicationForm.model_validate(_read_form(form))
+        service.edit_draft(sessions, application_id, fields, _actor(actor))
+    _show(sessions, application_id, as_json)
+
+
+@applications_app.command("approve")
+def approve(application_id: int, db: Db = None, actor: Actor = None, as_json: AsJson = False) -> None:
+    """Approve internally (four-eyes: not by whoever prepared or edited it)."""
+    with _refusals():
+        sessions = open_database(db)
+        service.approve(sessions, application_id, _actor(actor))
+    _show(sessions, application_id, as_json)
+
+
+@applications_app.command("file")
+def file_command(
+    application_id: int,
+    authority: Annotated[str, typer.Option("--authority", help="METI, BIS, MOTIE…")],
+    reference: Annotated[str, typer.Option("--reference", help="The authority's receipt number.")],
+    on: Annotated[str, typer.Option("--on", help="Filing date YYYY-MM-DD.")],
+    db: Db = None, actor: Actor = None, as_json: AsJson = False,
+) -> None:
+    """Record that the application was filed with the authority."""
+    with _refusals():
+        sessions = open_database(db)
+        filing = Filing.model_validate({"filed_on": on, "authority": authority, "reference": reference})
+        service.file(sessions, application_id, filing, _actor(actor))
+    _show(sessions, application_id, as_json)
+
+
+DECISIONS = {"approved": Approval, "denied": Denial, "returned": Return}
+
+
+@applications_app.command("decide")
+def decide(
+    application_id: int,
+    outcome: Annotated[str, typer.Option("--outcome", help="approved | denied | returned")],
+    on: Annotated[str, typer.Option("--on", help="Decision date YYYY-MM-DD.")],
+    reason: Annotated[str | None, typer.Option("--reason", help="Why denied or returned.")] = None,
+    licence_number: Annotated[str | None, typer.Option("--licence-number")] = None,
+    licence_type: Annotated[str | None, typer.Option("--licence-type")] = None,
+    valid_until: Annotated[str | None, typer.Option("--valid-until", help="Last valid day.")] = None,
+    quantity_limit: Annotated[str | None, typer.Option("--quantity-limit", help="Default: applied.")] = None,
+    value_limit: Annotated[str | None, typer.Option("--value-limit", help="Default: applied.")] = None,
+    db: Db = None, actor: Actor = None, as_json: AsJson = False,
+) -> None:
+    """Record the authority's decision; an approval grants the licence."""
+    with _refusals():
+        if outcome not in DECISIONS:
+            raise LicenceError("outcome", f"{outcome!r} is not one of {', '.join(DECISIONS)}", outcome)
+        given = {"decided_on": on, "reason": reason, "licence_number": licence_number,
+                 "licence_type": licence_type, "valid_until": valid_until,
+                 "quantity_limit": quantity_limit, "value_limit": value_limit}
+        model = DECISIONS[outcome]
+        decision = model.model_validate({k: v for k, v in given.items() if k in model.model_fields and v})
+        sessions = open_database(db)
+        service.decide(sessions, application_id, decision, _actor(actor))
+    _show(sessions, application_id, as_json)
+
+
+@applications_app.command("withdraw")
+def withdraw(application_id: int, reason: Annotated[str, typer.Option("--reason")], db: Db = None,
+             actor: Actor = None, as_json: AsJson = False) -> None:
+    """Withdraw an open application."""
+    with _refusals():
+        sessions = open_database(db)
+        service.withdraw(sessions, application_id, reason, _actor(actor))
+    _show(sessions, application_id, as_json)
+
+
+def _show(sessions, application_id: int, as_json: bool) -> None:
+    report = service.show_application(sessions, application_id, _today())
+    if as_json:
+        _print_json(report)
+        return
+    application = report.application
+    console.print(_summary(report), highlight=False)
+    form = application.form
+    lines = {
+        "prepared by": application.prepared_by, "approved by": application.internal_approver,
+        "destination": form.destination, "licence type": form.licence_type,
+        "items": ", ".join(f"{i.control_number} {i.quantity} {i.unit}" for i in form.items) or None,
+        "filed": application.filing and f"{application.filing.filed_on} with {application.filing.authority} "
+                                         f"({application.filing.reference})",
+        "decision": application.decision and f"{application.decision.outcome} on "
+                                             f"{application.decision.decided_on}",
+        "licence": report.licence_number, "pack version": application.pack_version,
+    }
+    for label, value in lines.items():
+        if value:
+            console.print(f"  {label}: {value}", highlight=False)
+
+
+@applications_app.command("show")
+def show(application_id: int, db: Db = None, as_json: AsJson = False) -> None:
+    """One application with its review clock."""
+    with _refusals():
+        _show(open_database(db), application_id, as_json)
+
+
+@applications_app.command("list")
+def list_command(
+    status: Annotated[Status | None, typer.Option("--status")] = None,
+    destination: Annotated[str | None, typer.Option("--to")] = None,
+    authority: Annotated[str | None, typer.Option("--authority")] = None,
+    db: Db = None, as_json: AsJson = False,
+) -> None:
+    """Applications, oldest first, with days under review and overdue flags."""
+    reports = service.list_applications(open_database(db), _today(), status, destination, authority)
+    if as_json:
+        _print_json(reports)
+        return
+    table = Table("id", "status", "to", "items", "authority", "filed", "review days", "overdue")
+    for report in reports:
+        a, review = report.application, report.review
+        table.add_row(str(a.id), a.status.value, a.form.destination or "",
+                      ", ".join(i.control_number for i in a.form.items),
+                      a.filing.authority if a.filing else "", str(a.filing.filed_on) if a.filing else "",
+                      _days(review), "yes" if review.overdue else "")
+    console.print(table)
+
+
+def _days(review: ReviewClock) -> str:
+    if review.days_under_review is None:
+        return ""
+    limit = f"/{review.review_days}" if review.review_days else ""
+    return f"{review.days_under_review}{limit}"
+
+
+@applications_app.command("stats")
+def stats(
+    authority: Annotated[str | None, typer.Option("--authority")] = None,
+    item: Annotated[str | None, typer.Option("--item", help="Control number.")] = None,
+    destination: Annotated[str | None, typer.Option("--to")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Filed on or after YYYY-MM-DD.")] = None,
+    db: Db = None, as_json: AsJson = False,
+) -> None:
+    """Filings, approvals, denials and review days (median, max)."""
+    with _refusals():
+        since_day = date.fromisoformat(since) if since else None
+    result = service.stats(open_database(db), _today(), authority, item, destination, since_day)
+    if as_json:
+        _print_json(result)
+        return
+    table = Table("filed applications", "")
+    for name, value in result.model_dump().items():
+        table.add_row(name.replace("_", " "), "" if value is None else str(value))
+    console.print(table)
+
+
+@licences_app.command("list")
+def licences_list(destination: Annotated[str | None, typer.Option("--to")] = None, db: Db = None,
+                  as_json: AsJson = False) -> None:
+    """Licences with what is left of each."""
+    reports = service.list_licences(open_database(db), destination)
+    if as_json:
+        _print_json(reports)
+        return
+    table = Table("number", "type", "to", "items", "valid until", "quantity left", "value left")
+    for report in reports:
+        t, b = report.terms, report.balance
+        table.add_row(t.number, t.licence_type, t.destination, ", ".join(t.control_numbers),
+                      str(t.valid_until), _left(b.quantity_left, t.unit), _left(b.value_left, t.currency))
+    console.print(table)
+
+
+def _left(amount: Decimal | None, measure: str | None) -> str:
+    return "no limit" if amount is None else f"{amount} {measure or ''}".strip()
+
+
+@licences_app.command("show")
+def licences_show(number: str, db: Db = None, as_json: AsJson = False) -> None:
+    """One licence, its balance and every drawdown."""
+    with _refusals():
+        report = service.show_licence(open_database(db), number)
+    if as_json:
+        _print_json(report)
+        return
+    t, b = report.terms, report.balance
+    console.print(f"licence {t.number} ({t.licence_type}, {t.authority}) to {t.destination} for "
+                  f"{', '.join(t.control_numbers)}, valid {t.issued_on} to {t.valid_until}", highlight=False)
+    console.print(f"  left: {_left(b.quantity_left, t.unit)}, {_left(b.value_left, t.currency)}",
+                  highlight=False)
+    for d in report.drawdowns:
+        console.print(f"  {d.shipped_on} {d.quantity} {t.unit or ''} {d.value} {t.currency or ''} "
+                      f"{d.reference} by {d.actor}", highlight=False)
+
+
+@licences_app.command("drawdown")
+def drawdown(
+    number: str,
+    quantity: Annotated[str, typer.Option("--quantity")],
+    value: Annotated[str, typer.Option("--value")],
+    destination: Annotated[str, typer.Option("--to")],
+    on: Annotated[str, typer.Option("--on", help="Shipping date YYYY-MM-DD.")],
+    item: Annotated[str | None, typer.Option("--item", help="Control number shipped.")] = None,
+    reference: Annotated[str | None, typer.Option("--reference", help="Invoice or shipment number.")] = None,
+    db: Db = None, actor: Actor = None, as_json: AsJson = False,
+) -> None:
+    """Ship against a licence; refused (with the reason) if expired, exhausted or to elsewhere."""
+    with _refusals():
+        shipment = Shipment.model_validate({"quantity": quantity, "value": value, "destination": destination,
+                                            "shipped_on": on, "control_number": item, "reference": reference})
+        left = service.draw_down(open_database(db), number, shipment, _actor(actor))
+    if as_json:
+        _print_json(left)
+        return
+    console.print(f"drawn down {quantity} / {value} against {number}; left: "
+                  f"{'no limit' if left.quantity_left is None else left.quantity_left} / "
+                  f"{'no limit' if left.value_left is None else left.value_left}", highlight=False)
+
+
+@audit_app.command("verify")
+def verify(db: Db = None) -> None:
+    """Recompute the hash chain; name the first edited or deleted entry (exit 1 if any)."""
+    verdict = service.verify_audit(open_database(db))
+    if verdict.intact:
+        console.print(f"audit log intact: {verdict.entries} entries", highlight=False)
+        return
+    errors.print(f"[red]audit log broken[/red]: {verdict.problem}", highlight=False)
+    raise typer.Exit(1)
+
+
+@users_app.command("add")
+def add_user(name: str, role: Annotated[Role, typer.Option("--role")], db: Db = None,
+             actor: Actor = None) -> None:
+    """Create an API user and print its token once (only its hash is stored)."""
+    with _refusals():
+        token = service.add_user(open_database(db), name, role, _actor(actor))
+    console.print(f"user {name} ({role.value}) added; token (shown once, keep it safe):", highlight=False)
+    print(token)
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the `corridor` app."""
+    app.add_typer(applications_app, name="applications")
+    app.add_typer(licences_app, name="licences")
+    app.add_typer(audit_app, name="audit")
+    app.add_typer(users_app, name="users")

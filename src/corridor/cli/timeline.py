@@ -1,7 +1,73 @@
-"""CLI commands of this domain (filled in by its issue)."""
+"""`corridor timeline`: every dated change the packs record between two countries, with its source.
+
+Rows are plain dicts (day, domain, jurisdiction, change, id, summary, sources, note) so other
+kinds of dated record can join the same table and JSON list.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.table import Table
+
+from corridor.cli.export import fail, parse_day
+from corridor.export.changes import changes_for_item
+from corridor.packs.countries import check_country
+from corridor.packs.registry import load_packs
+from corridor.packs.timeline import PackChange, pair_changes
+
+
+def pair_timeline(first: str, second: str, item: str | None = None, since: date | None = None,
+                  until: date | None = None) -> list[PackChange]:
+    """The pack changes between two countries, only those about `item` where one is given."""
+    packs = load_packs()
+    first, second = check_country(first, "from"), check_country(second, "to")
+    changes = pair_changes(packs, first, second, since, until)
+    return changes_for_item(packs, changes, first, item) if item else changes
+
+
+def change_row(change: PackChange) -> dict:
+    return {"day": change.day.isoformat(), "domain": change.domain, "jurisdiction": change.jurisdiction,
+            "change": change.kind, "id": change.fact_id, "summary": change.summary,
+            "sources": [s.cite() for s in change.sources], "note": change.note}
+
+
+def show_timeline(console: Console, rows: list[dict], as_json: bool = False, title: str = "Timeline"
+                  ) -> None:
+    """Rows in date order: one JSON list for machines, a Rich table for people."""
+    rows = sorted(rows, key=lambda r: (r["day"], r["domain"], r["jurisdiction"]))
+    if as_json:
+        console.print_json(json.dumps(rows, ensure_ascii=False))
+        return
+    table = Table(title=title)
+    table.add_column("day", no_wrap=True)
+    table.add_column("pack", no_wrap=True)
+    table.add_column("change")
+    table.add_column("source", max_width=26)
+    for row in rows:
+        verb = "" if row["change"] == "starts" else "[dim]ends:[/] "
+        table.add_row(row["day"], f"{row['jurisdiction'].lower()}/{row['domain']}",
+                      f"{verb}{row['summary']}", row["sources"][0].split(":")[0] if row["sources"] else "")
+    console.print(table)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the `corridor` app."""
+    @app.command("timeline")
+    def timeline(
+        first: Annotated[str, typer.Option("--from", help="first country (ISO alpha-2)")],
+        second: Annotated[str, typer.Option("--to", help="second country (ISO alpha-2)")],
+        item: Annotated[str | None, typer.Option(help="only changes that matter for this item")] = None,
+        since: Annotated[date | None, typer.Option(parser=parse_day, metavar="YYYY-MM-DD")] = None,
+        until: Annotated[date | None, typer.Option(parser=parse_day, metavar="YYYY-MM-DD")] = None,
+        as_json: Annotated[bool, typer.Option("--json", help="print one JSON list")] = False,
+    ) -> None:
+        """What changed between two countries, when, in which pack, on whose authority."""
+        try:
+            rows = [change_row(c) for c in pair_timeline(first, second, item, since, until)]
+        except ValueError as error:
+            raise fail(str(error)) from error
+        show_timeline(Console(), rows, as_json, f"{first.upper()} ⇄ {second.upper()}")

@@ -6,5 +6,16 @@ from corridor.export.determination import (
     RuleTrace,
     Shipment,
 )
+from corridor.export.engine import determine
+from corridor.export.regime import UnknownControlNumber
+from corridor.packs.countries import UnknownCountry
 
-__all__ = ["ClosedLicence", "Determination", "RuleTrace", "Shipment"]
+__all__ = [
+    "ClosedLicence",
+    "Determination",
+    "RuleTrace",
+    "Shipment",
+    "UnknownControlNumber",
+    "UnknownCountry",
+    "determine",
+]

@@ -59,3 +59,8 @@ class Determination(BaseModel):
     sources: list[str]
     pack_version: str | None = None
     explanation: str = ""
+    # Added by the export engine: the exporter's legal reference for the item, the number of
+    # documents an individual application needs, and the conditions of each open licence type.
+    item_reference: str | None = None
+    documents: int | None = None
+    licence_conditions: dict[str, str] = {}

@@ -1,1 +1,3 @@
 """Imports every module that declares tables, so Alembic and tests see the whole schema."""
+
+from corridor.store import applications, audit, licences, users  # noqa: F401

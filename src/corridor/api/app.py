@@ -1,0 +1,21 @@
+"""`create_app(db_url)`: the FastAPI application over one database (migrated on start)."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+import corridor
+from corridor.api import applications, audit, checks, errors, licences
+from corridor.store.db import open_database
+
+
+def create_app(db_url: str | None = None) -> FastAPI:
+    """The API over `db_url` (a path or URL; default as for the CLI's `--db`)."""
+    app = FastAPI(title="corridor", version=getattr(corridor, "__version__", "0.1.0"),
+                  description="Cross-border rules as code: export checks, timelines, licence "
+                              "applications, licences, drawdowns and the audit log.")
+    app.state.sessions = open_database(db_url)
+    errors.install(app)
+    for module in (checks, applications, licences, audit):
+        app.include_router(module.router)
+    return app

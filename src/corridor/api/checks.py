@@ -1,0 +1,43 @@
+"""`/check` and `/timeline`: the export engine and the pack timeline, read-only."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from corridor.api.auth import Viewer
+from corridor.api.errors import RESPONSES, bad_input
+from corridor.cli.timeline import change_row, pair_timeline
+from corridor.export import Determination, Shipment, determine
+
+router = APIRouter(tags=["checks"], responses=RESPONSES)
+
+
+def engine_answer(shipment: Shipment) -> Determination:
+    """The engine's answer; its bad-input errors (unknown country, control number) become 422."""
+    try:
+        return determine(shipment)
+    except ValueError as error:
+        raise bad_input(error, "shipment") from error
+
+
+@router.post("/check", response_model=Determination)
+def check(shipment: Shipment, _caller: Viewer) -> Determination:
+    """Does this shipment need a licence, which types are open, and on which rules?"""
+    return engine_answer(shipment)
+
+
+@router.get("/timeline")
+def timeline(_caller: Viewer,
+             first: Annotated[str, Query(alias="from", min_length=2, max_length=2)],
+             second: Annotated[str, Query(alias="to", min_length=2, max_length=2)],
+             item: Annotated[str | None, Query(max_length=50)] = None,
+             since: date | None = None, until: date | None = None) -> list[dict[str, Any]]:
+    """Every dated change the packs record between two countries, with its sources."""
+    try:
+        changes = pair_timeline(first, second, item, since, until)
+    except ValueError as error:
+        raise bad_input(error, "query") from error
+    return [change_row(change) for change in changes]

@@ -1,0 +1,199 @@
+"""Licence determination: which licence a shipment needs under the exporter's regime on a day.
+
+The order of the questions follows the law: an embargo forbids the export outright; a listed
+item (Appended Table 1 rows 1–15, Korea's dual-use list) always needs a licence; an unlisted
+item needs one only under catch-all control, i.e. for a military or WMD end use to a
+destination outside the exempt groups. Which licence types are open then depends on the
+destination's group, the exporter's compliance programme, the bulk matrix, and dated measures.
+"""
+
+from __future__ import annotations
+
+from corridor.export.determination import (
+    ClosedLicence,
+    Determination,
+    LicenceTypes,
+    RuleTrace,
+    Shipment,
+)
+from corridor.export.regime import Regime, compiled_export_packs, first_citation
+from corridor.packs.countries import check_country
+from corridor.packs.registry import PackSet, load_packs
+from corridor.packs.schema.base import Fact
+from corridor.packs.schema.export import ControlEntry, CountryGroup, LicenceType
+
+CATCH_ALL_END_USES = frozenset({"military", "wmd"})
+
+
+def determine(shipment: Shipment, packs: PackSet | None = None) -> Determination:
+    """Answer one shipment; raise UnknownCountry / UnknownControlNumber / ValueError on bad input.
+
+    A date or exporter no pack covers gives `not_covered`, never a guess.
+    """
+    exporter = check_country(shipment.exporter_country, "exporter_country")
+    destination = check_country(shipment.destination, "destination")
+    if exporter == destination:
+        raise ValueError(f"destination: {destination!r} is the exporting country; "
+                         "an export needs another destination")
+    book = compiled_export_packs(packs or load_packs()).get(exporter)
+    regime = book.on(shipment.on) if book else None
+    if regime is None:
+        return _not_covered(shipment, exporter, book.pack.version if book else None)
+    key = (destination, shipment.item, shipment.end_use, shipment.exporter_has_icp)
+    answer = regime.answers.get(key)
+    if answer is None:
+        answer = regime.answers[key] = _decide(regime, shipment, destination)
+    return answer.model_copy(update={"shipment": shipment})
+
+
+def _not_covered(shipment: Shipment, exporter: str, version: str | None) -> Determination:
+    reason = (f"no export pack for {exporter} covers {shipment.on.isoformat()}" if version
+              else f"corridor has no export pack for {exporter}")
+    return Determination(
+        shipment=shipment, outcome="not_covered", destination_group=None,
+        licence_types=LicenceTypes(open=[], closed=[]), review_days=None, catch_all=None,
+        rules=[RuleTrace(id="coverage", effect="not covered", applied=False, reason=reason)],
+        sources=[], pack_version=version, explanation=f"Not covered: {reason}.",
+    )
+
+
+def _decide(regime: Regime, shipment: Shipment, destination: str) -> Determination:
+    entry = regime.entry(shipment.item)
+    group = regime.group_of(destination)
+    if group is None:
+        raise ValueError(f"destination: {destination!r} has no group in {regime.pack.key}")
+    catch_all_applies = bool(regime.catch_all) and group.group not in regime.catch_all.exempt_groups
+    embargo = regime.embargoes.get(destination)
+    rules = [_rule(group, f"{destination} is in group {group.group}"), _listing_rule(entry)]
+    if embargo:
+        rules.append(_rule(embargo, f"exports to {destination} are prohibited ({embargo.reference})"))
+        outcome = "prohibited"
+    elif entry.listed or (catch_all_applies and shipment.end_use in CATCH_ALL_END_USES):
+        outcome = "licence_required"
+    else:
+        outcome = "no_licence_required"
+    rules.append(_catch_all_rule(regime, entry, group, shipment, catch_all_applies))
+    opened, closed, licence_rules = _licences(regime, entry, group, shipment, destination, outcome)
+    rules += licence_rules
+    individual = next((t for t in regime.licence_types if t.kind == "individual"), None)
+    needs_licence = outcome == "licence_required"
+    determination = Determination(
+        shipment=shipment, outcome=outcome, destination_group=group.group,
+        licence_types=LicenceTypes(open=[t.licence for t in opened], closed=closed),
+        review_days=individual.review_days_for(group.group) if individual and needs_licence else None,
+        catch_all="applies" if catch_all_applies else "exempt",
+        rules=rules, sources=_sources(regime, rules), pack_version=regime.pack.version,
+        item_reference=entry.reference,
+        documents=individual.documents_for(group.group) if individual and needs_licence else None,
+        licence_conditions={t.licence: c for t in opened if (c := t.condition_for(group.group))},
+    )
+    return determination.model_copy(update={"explanation": _explain(determination, entry)})
+
+
+def _rule(fact: Fact, effect: str, applied: bool = True, reason: str | None = None) -> RuleTrace:
+    return RuleTrace(id=fact.id, effect=effect, applied=applied, reason=reason,
+                     source=first_citation(fact))
+
+
+def _listing_rule(entry: ControlEntry) -> RuleTrace:
+    if entry.listed:
+        return _rule(entry, f"licence required: {entry.code} is listed ({entry.reference})")
+    return _rule(entry, "no list control", applied=False,
+                 reason=f"the item is on no control list ({entry.reference} may still apply)")
+
+
+def _catch_all_rule(regime: Regime, entry: ControlEntry, group: CountryGroup, shipment: Shipment,
+                    applies: bool) -> RuleTrace:
+    if regime.catch_all is None:
+        return RuleTrace(id="catch-all", effect="no catch-all control", applied=False,
+                         reason="the pack has no catch-all control in force")
+    fact = regime.catch_all
+    if not applies:
+        return _rule(fact, "catch-all control", applied=False,
+                     reason=f"destination group {group.group} is exempt from catch-all control")
+    if entry.listed:
+        return _rule(fact, "catch-all control", applied=False,
+                     reason="the item is listed, so list control decides")
+    if shipment.end_use in CATCH_ALL_END_USES:
+        return _rule(fact, f"licence required: {shipment.end_use} end use outside the exempt groups "
+                     f"({fact.reference})")
+    return _rule(fact, "catch-all control", applied=False,
+                 reason="civil end use declared; a licence is needed if the exporter knows of or is "
+                 "informed of a military or WMD use")
+
+
+def _licences(regime: Regime, entry: ControlEntry, group: CountryGroup, shipment: Shipment,
+              destination: str, outcome: str
+              ) -> tuple[list[LicenceType], list[ClosedLicence], list[RuleTrace]]:
+    """Open and closed licence types, with the rules that opened or closed each."""
+    if outcome != "licence_required":
+        reason = ("exports are prohibited" if outcome == "prohibited" else "no licence is required")
+        closed = [ClosedLicence(id=t.licence, reason=reason) for t in regime.licence_types]
+        return [], (closed if outcome == "prohibited" else []), []
+    closure: dict[str, str] = {}
+    for licence in regime.licence_types:
+        reason = _standing_closure(licence, entry, group, shipment)
+        if reason:
+            closure[licence.licence] = reason
+    rules = []
+    for measure in regime.measures.get(destination, ()):
+        if entry.code not in measure.items:
+            rules.append(_rule(measure, "measure", applied=False,
+                               reason=f"{entry.code} is not one of {', '.join(measure.items)}"))
+            continue
+        for licence in measure.closes:
+            closure[licence] = f"closed by {measure.id}"
+        lifted = [t for t in measure.reopens if closure.get(t, "").startswith("closed by ")]
+        for licence in lifted:
+            del closure[licence]
+        rules.append(_rule(measure, _measure_effect(measure.closes, measure.reopens)))
+    opened = [t for t in regime.licence_types if t.licence not in closure]
+    closed = [ClosedLicence(id=t.licence, reason=closure[t.licence])
+              for t in regime.licence_types if t.licence in closure]
+    rules += [_rule(t, f"{t.licence} open") for t in opened]
+    rules += [_rule(t, f"{t.licence} closed", applied=False, reason=closure[t.licence])
+              for t in regime.licence_types if t.licence in closure]
+    return opened, closed, rules
+
+
+def _standing_closure(licence: LicenceType, entry: ControlEntry, group: CountryGroup,
+                      shipment: Shipment) -> str | None:
+    """Why the licence type is closed before any measure, or None when it is open."""
+    if licence.open_to is not None and group.group not in licence.open_to:
+        return f"only for destination groups {', '.join(licence.open_to)}; {group.group} is not one"
+    if group.group in licence.closed_to:
+        return f"not for destination group {group.group}"
+    if licence.kind == "bulk" and licence.licence not in entry.bulk:
+        return f"{entry.code} is not allowed under {licence.licence} in the bulk matrix"
+    if licence.requires_icp and not shipment.exporter_has_icp:
+        return "the exporter has no internal compliance programme"
+    return None
+
+
+def _measure_effect(closes: list[str], reopens: list[str]) -> str:
+    parts = ([f"closes {', '.join(closes)}"] if closes else []) + (
+        [f"reopens {', '.join(reopens)}"] if reopens else [])
+    return "; ".join(parts)
+
+
+def _sources(regime: Regime, rules: list[RuleTrace]) -> list[str]:
+    """Every citation of every applied rule, each once, in trace order."""
+    facts = {f.id: f for f in regime.pack.facts()}
+    cited: dict[str, None] = {}
+    for rule in rules:
+        if rule.applied and rule.id in facts:
+            cited.update(dict.fromkeys(s.cite() for s in facts[rule.id].sources))
+    return list(cited)
+
+
+def _explain(answer: Determination, entry: ControlEntry) -> str:
+    """One sentence; it leaves out the day, since one memoised answer serves every day of a regime."""
+    ship = answer.shipment
+    head = (f"{entry.code} from {ship.exporter_country.upper()} to {ship.destination.upper()} "
+            f"(group {answer.destination_group})")
+    outcome = answer.outcome.replace("_", " ")
+    if answer.outcome != "licence_required":
+        return f"{head}: {outcome}."
+    opened = ", ".join(answer.licence_types.open) or "none"
+    review = f"; review up to {answer.review_days} days" if answer.review_days else ""
+    return f"{head}: {outcome}; open: {opened}{review}."

@@ -1,0 +1,161 @@
+"""A pack compiled into lookup tables, once per stretch of days on which none of its facts changes.
+
+Between two consecutive change days every answer depends only on (destination, item, end use,
+ICP), so each stretch is a `Regime` of plain dicts, and the engine's hot path is a bisect on the
+date plus a few dictionary look-ups. Answers already given are memoised per regime.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from corridor.packs.registry import Pack, PackSet
+from corridor.packs.schema.base import Fact
+from corridor.packs.schema.export import (
+    CatchAll,
+    ControlEntry,
+    CountryGroup,
+    Embargo,
+    ExportRules,
+    LicenceType,
+    Measure,
+)
+from corridor.time import Interval
+
+
+class UnknownControlNumber(ValueError):
+    """An item the exporter's control list does not know; the message names the nearest entries."""
+
+    def __init__(self, value: str, nearest: list[ControlEntry], field: str = "item") -> None:
+        self.value, self.field, self.nearest = value, field, [e.code for e in nearest]
+        hint = "; ".join(f"{e.code} ({e.summary})" for e in nearest)
+        super().__init__(
+            f"{field}: unknown control number {value!r}; nearest entries: {hint}. "
+            "Use 'not-listed' for goods on no control list."
+        )
+
+
+def item_key(value: str) -> str:
+    """How control numbers and aliases are compared: case and surrounding space do not matter."""
+    return value.strip().upper()
+
+
+@dataclass
+class Regime:
+    """One export pack as of `days`, during which none of its facts starts or ends."""
+
+    pack: Pack
+    days: Interval
+    groups: dict[str, CountryGroup]
+    rest: CountryGroup | None
+    entries: dict[str, ControlEntry]
+    licence_types: tuple[LicenceType, ...]
+    catch_all: CatchAll | None
+    measures: dict[str, tuple[Measure, ...]]
+    embargoes: dict[str, Embargo]
+    answers: dict[tuple, Any] = field(default_factory=dict)
+
+    def group_of(self, country: str) -> CountryGroup | None:
+        return self.groups.get(country, self.rest)
+
+    def entry(self, item: str) -> ControlEntry:
+        """The control-list entry for a control number or alias, or UnknownControlNumber."""
+        found = self.entries.get(item_key(item))
+        if found is None:
+            raise UnknownControlNumber(item, self.nearest_entries(item))
+        return found
+
+    def nearest_entries(self, item: str, limit: int = 5) -> list[ControlEntry]:
+        """Entries that start with what was typed (`1C350` → each 1C350 chemical), then fuzzy ones."""
+        typed = item_key(item)
+        found: list[ControlEntry] = []
+        starting = [e for key, e in sorted(self.entries.items()) if typed and key.startswith(typed)]
+        fuzzy = [self.entries[key] for key, _, _ in
+                 process.extract(typed, list(self.entries), scorer=fuzz.WRatio, limit=limit * 3)]
+        for entry in starting + fuzzy:
+            if entry not in found:
+                found.append(entry)
+        return found[:limit]
+
+
+@dataclass(frozen=True)
+class CompiledPack:
+    """Every regime of one pack, in date order, for bisecting by day."""
+
+    pack: Pack
+    starts: tuple[date, ...]
+    regimes: tuple[Regime, ...]
+
+    def on(self, day: date) -> Regime | None:
+        index = bisect_right(self.starts, day) - 1
+        if index < 0:
+            return None
+        regime = self.regimes[index]
+        return regime if regime.days.contains(day) else None
+
+    def entry(self, item: str) -> ControlEntry:
+        """The entry for `item` on any day the pack covers, or UnknownControlNumber."""
+        for regime in self.regimes:
+            if item_key(item) in regime.entries:
+                return regime.entries[item_key(item)]
+        return self.regimes[-1].entry(item)
+
+
+def compile_pack(pack: Pack) -> CompiledPack:
+    """Split the pack's coverage at every change day and compile each stretch."""
+    coverage = pack.meta.coverage
+    days = {coverage.start} | {
+        d for f in pack.facts() for d in (f.valid_from, f.valid_to)
+        if d is not None and coverage.contains(d)
+    }
+    starts = sorted(days)
+    ends: list[date | None] = [*starts[1:], coverage.end]
+    regimes = tuple(_regime(pack, Interval(s, e)) for s, e in zip(starts, ends, strict=True))
+    return CompiledPack(pack, tuple(starts), regimes)
+
+
+def _regime(pack: Pack, days: Interval) -> Regime:
+    rules: ExportRules = pack.content
+    day = days.start
+
+    def now(facts: list) -> list:
+        return [f for f in facts if f.in_force(day)]
+
+    groups = now(rules.country_groups)
+    measures: dict[str, list[Measure]] = defaultdict(list)
+    for measure in sorted(now(rules.measures), key=lambda m: m.valid_from):
+        for country in measure.destinations:
+            measures[country].append(measure)
+    return Regime(
+        pack=pack,
+        days=days,
+        groups={c: g for g in groups for c in g.countries},
+        rest=next((g for g in groups if g.rest), None),
+        entries={item_key(k): e for e in now(rules.control_list) for k in [e.code, *e.aliases]},
+        licence_types=tuple(now(rules.licence_types)),
+        catch_all=next(iter(now(rules.catch_all)), None),
+        measures={c: tuple(ms) for c, ms in measures.items()},
+        embargoes={c: e for e in now(rules.embargoes) for c in e.destinations},
+    )
+
+
+_COMPILED: dict[int, tuple[PackSet, dict[str, CompiledPack]]] = {}
+
+
+def compiled_export_packs(packs: PackSet) -> dict[str, CompiledPack]:
+    """Export packs by exporting jurisdiction, compiled once per PackSet (a pure memo)."""
+    held = _COMPILED.get(id(packs))
+    if held is None or held[0] is not packs:
+        held = (packs, {p.meta.jurisdiction.upper(): compile_pack(p) for p in packs.by_domain("export")})
+        _COMPILED[id(packs)] = held
+    return held[1]
+
+
+def first_citation(fact: Fact) -> str | None:
+    return fact.sources[0].cite() if fact.sources else None

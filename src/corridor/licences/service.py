@@ -1,0 +1,241 @@
+"""Each operation on applications and licences as ONE transaction with its audit entry.
+
+The CLI and the API call these and nothing else that writes. A transaction first takes the
+audit chain's lock (`store.audit.lock_chain`), then reads, applies a pure rule from
+`workflow` or `drawdown`, writes the change and its audit entry, and commits; any refusal
+rolls all of it back, so a failed request leaves the database exactly as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from corridor.export import Shipment as ExportShipment
+from corridor.export import determine
+from corridor.licences import workflow
+from corridor.licences.drawdown import Balance, Shipment, check_drawdown
+from corridor.licences.errors import LicenceError, NotFound
+from corridor.licences.forms import ApplicationForm
+from corridor.licences.review import ReviewClock, ReviewStats, matches, review_clock, review_stats
+from corridor.licences.workflow import Application, Approval, Denial, Filing, LicenceTerms, Return, Status
+from corridor.store import audit
+from corridor.store.applications import ApplicationRow
+from corridor.store.licences import DrawdownRow, LicenceRow
+from corridor.store.users import Role, new_user
+
+
+class ApplicationReport(BaseModel):
+    application: Application
+    review: ReviewClock
+    licence_number: str | None = None
+
+
+class Drawdown(BaseModel):
+    quantity: Decimal
+    value: Decimal
+    destination: str
+    control_number: str | None
+    shipped_on: date
+    reference: str | None
+    actor: str
+    recorded_at: datetime
+
+
+class LicenceReport(BaseModel):
+    terms: LicenceTerms
+    balance: Balance
+    drawdowns: list[Drawdown] = []
+
+
+@contextmanager
+def _writing(sessions: sessionmaker) -> Iterator[tuple[Session, datetime]]:
+    with sessions.begin() as session:
+        audit.lock_chain(session)
+        yield session, datetime.now(UTC)
+
+
+def _dump(value: BaseModel | None) -> dict[str, Any] | None:
+    return None if value is None else value.model_dump(mode="json")
+
+
+def _application_row(session: Session, application_id: int) -> ApplicationRow:
+    row = session.get(ApplicationRow, application_id)
+    if row is None:
+        raise NotFound("application_id", f"no application {application_id}", application_id)
+    return row
+
+
+def _create(sessions: sessionmaker, application: Application, actor: str) -> Application:
+    with _writing(sessions) as (session, at):
+        row = ApplicationRow()
+        row.record(application, at)
+        session.add(row)
+        session.flush()
+        created = row.to_application()
+        subject = f"application:{row.id}"
+        if created.determination is not None:
+            audit.append(session, actor=actor, action="determination.saved", subject=subject, at=at,
+                         after=created.determination)
+        audit.append(session, actor=actor, action="application.drafted", subject=subject, at=at,
+                     after=_dump(created))
+        return created
+
+
+def create_draft(sessions: sessionmaker, form: ApplicationForm, actor: str) -> Application:
+    return _create(sessions, workflow.new_draft(form, actor), actor)
+
+
+def draft_from_determination(sessions: sessionmaker, determination: dict[str, Any], form: ApplicationForm,
+                             actor: str) -> Application:
+    """A draft from a `licence_required` determination, which is kept with its pack version."""
+    return _create(sessions, workflow.draft_from_determination(determination, form, actor), actor)
+
+
+def draft_from_check(sessions: sessionmaker, shipment: ExportShipment, form: ApplicationForm,
+                     actor: str) -> Application:
+    """Run the export engine on `shipment` and draft an application from its determination."""
+    determination = determine(shipment).model_dump(mode="json")
+    return draft_from_determination(sessions, determination, form, actor)
+
+
+def _transition(sessions: sessionmaker, application_id: int, actor: str, action: str,
+                change: Callable[[Application], Application],
+                then: Callable[[Session, Application, datetime], None] | None = None) -> Application:
+    with _writing(sessions) as (session, at):
+        row = _application_row(session, application_id)
+        before = row.to_application()
+        after = change(before)
+        row.record(after, at)
+        audit.append(session, actor=actor, action=f"application.{action}",
+                     subject=f"application:{application_id}", at=at, before=_dump(before), after=_dump(after))
+        if then:
+            then(session, after, at)
+        return after
+
+
+def edit_draft(sessions: sessionmaker, application_id: int, form: ApplicationForm, actor: str) -> Application:
+    return _transition(sessions, application_id, actor, "edited", lambda a: workflow.edit(a, form, actor))
+
+
+def approve(sessions: sessionmaker, application_id: int, actor: str) -> Application:
+    return _transition(sessions, application_id, actor, "approved_internally",
+                       lambda a: workflow.approve_internally(a, actor))
+
+
+def file(sessions: sessionmaker, application_id: int, filing: Filing, actor: str) -> Application:
+    return _transition(sessions, application_id, actor, "filed", lambda a: workflow.file(a, filing))
+
+
+def decide(sessions: sessionmaker, application_id: int, decision: Approval | Denial | Return,
+           actor: str) -> Application:
+    """Record the authority's decision; an approval also grants the licence, in the same transaction."""
+
+    def grant(session: Session, application: Application, at: datetime) -> None:
+        if not isinstance(decision, Approval):
+            return
+        terms = workflow.licence_terms(application, decision)
+        if session.scalar(select(LicenceRow.id).where(LicenceRow.number == terms.number)):
+            raise LicenceError("licence_number", f"licence {terms.number} is already recorded", terms.number)
+        session.add(LicenceRow.grant(terms))
+        audit.append(session, actor=actor, action="licence.granted", subject=f"licence:{terms.number}",
+                     at=at, after=_dump(terms))
+
+    return _transition(sessions, application_id, actor, f"decided_{decision.outcome}",
+                       lambda a: workflow.decide(a, decision), grant)
+
+
+def withdraw(sessions: sessionmaker, application_id: int, reason: str, actor: str) -> Application:
+    return _transition(sessions, application_id, actor, "withdrawn", lambda a: workflow.withdraw(a, reason))
+
+
+def show_application(sessions: sessionmaker, application_id: int, today: date) -> ApplicationReport:
+    with sessions() as session:
+        application = _application_row(session, application_id).to_application()
+        number = session.scalar(select(LicenceRow.number).where(LicenceRow.application_id == application_id))
+    return ApplicationReport(application=application, review=review_clock(application, today),
+                             licence_number=number)
+
+
+def list_applications(sessions: sessionmaker, today: date, status: Status | None = None,
+                      destination: str | None = None,
+                      authority: str | None = None) -> list[ApplicationReport]:
+    query = select(ApplicationRow).order_by(ApplicationRow.id)
+    if status:
+        query = query.where(ApplicationRow.status == status.value)
+    if destination:
+        query = query.where(ApplicationRow.destination == destination.upper())
+    if authority:
+        query = query.where(ApplicationRow.authority == authority)
+    with sessions() as session:
+        applications = [row.to_application() for row in session.scalars(query)]
+    return [ApplicationReport(application=a, review=review_clock(a, today)) for a in applications]
+
+
+def stats(sessions: sessionmaker, today: date, authority: str | None = None, item: str | None = None,
+          destination: str | None = None, since: date | None = None) -> ReviewStats:
+    query = select(ApplicationRow).where(ApplicationRow.filed_on.is_not(None))
+    with sessions() as session:
+        applications = [row.to_application() for row in session.scalars(query)]
+    return review_stats([a for a in applications if matches(a, authority, item, destination, since)], today)
+
+
+def _licence_row(session: Session, number: str) -> LicenceRow:
+    row = session.scalar(select(LicenceRow).where(LicenceRow.number == number))
+    if row is None:
+        raise NotFound("licence_number", f"no licence {number!r}", number)
+    return row
+
+
+def show_licence(sessions: sessionmaker, number: str) -> LicenceReport:
+    with sessions() as session:
+        row = _licence_row(session, number)
+        drawdowns = session.scalars(select(DrawdownRow).where(DrawdownRow.licence_id == row.id)
+                                    .order_by(DrawdownRow.id))
+        return LicenceReport(terms=row.terms(), balance=row.balance(),
+                             drawdowns=[Drawdown.model_validate(d, from_attributes=True) for d in drawdowns])
+
+
+def list_licences(sessions: sessionmaker, destination: str | None = None) -> list[LicenceReport]:
+    query = select(LicenceRow).order_by(LicenceRow.id)
+    if destination:
+        query = query.where(LicenceRow.destination == destination.upper())
+    with sessions() as session:
+        return [LicenceReport(terms=row.terms(), balance=row.balance()) for row in session.scalars(query)]
+
+
+def draw_down(sessions: sessionmaker, number: str, shipment: Shipment, actor: str) -> Balance:
+    """Ship against a licence; under the chain lock no two drawdowns see the same balance."""
+    with _writing(sessions) as (session, at):
+        row = _licence_row(session, number)
+        before = row.balance()
+        after = check_drawdown(row.terms(), before, shipment)
+        row.quantity_used, row.value_used = after.quantity_used, after.value_used
+        session.add(DrawdownRow(licence_id=row.id, **shipment.model_dump(), actor=actor, recorded_at=at))
+        audit.append(session, actor=actor, action="licence.drawn_down", subject=f"licence:{number}", at=at,
+                     before=_dump(before), after={"balance": _dump(after), "shipment": _dump(shipment)})
+        return after
+
+
+def add_user(sessions: sessionmaker, name: str, role: Role, actor: str) -> str:
+    """Create an API user; the returned token is never stored and cannot be shown again."""
+    user, token = new_user(name, role)
+    with _writing(sessions) as (session, at):
+        if session.scalar(select(type(user).id).where(type(user).name == name)):
+            raise LicenceError("name", f"user {name!r} already exists", name)
+        session.add(user)
+        audit.append(session, actor=actor, action="user.added", subject=f"user:{name}", at=at,
+                     after={"name": name, "role": role.value})
+    return token
+
+
+def verify_audit(sessions: sessionmaker) -> audit.Verdict:
+    with sessions() as session:
+        return audit.verify(session)

@@ -1,0 +1,72 @@
+"""Tie each reported event to the pack facts it corroborates, or mark it for a reviewer.
+
+A report that Japan removed Korea from its white list on 2 August corroborates the relations
+fact of that day and the export-pack change it announced for 28 August. A reported event no
+pack holds is a proposed amendment: someone has to decide whether the pack is missing a fact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, timedelta
+
+from corridor.news.events import Event
+from corridor.packs.registry import PackSet
+from corridor.packs.schema.base import Fact
+
+RULE_DOMAINS = {
+    "export": ("export_restriction", "whitelist", "licence"),
+    "entry": ("entry_restriction", "travel_corridor"),
+}
+SLACK = {"day": timedelta(days=3), "week": timedelta(days=7), "month": timedelta(days=31),
+         "year": timedelta(days=366)}
+
+
+def link_events(events: list[Event], packs: PackSet) -> list[Event]:
+    """Each event with `pack_links` filled; unmatched policy events flagged `proposed_amendment`."""
+    facts = [(pack.key, pack.meta.domain, fact) for pack in packs for fact in pack.facts()]
+    return [_linked(event, facts) for event in events]
+
+
+def _linked(event: Event, facts: list[tuple[str, str, Fact]]) -> Event:
+    links = [
+        {"pack": key, "fact": fact.id, "relation": "corroborates", "fact_date": day.isoformat(),
+         "summary": fact.summary}
+        for key, domain, fact in facts
+        if _concerns(event, fact) and (day := _matching_day(event, domain, fact))
+    ]
+    flags = list(event.flags)
+    if not links and _is_policy(event):
+        flags.append({"kind": "proposed_amendment",
+                      "message": f"no pack fact matches this {event.type.replace('_', ' ')}; "
+                                 "review it as a proposed pack amendment"})
+    return replace(event, pack_links=links, flags=flags)
+
+
+def _concerns(event: Event, fact: Fact) -> bool:
+    countries = [c for c in (event.actor, event.target) if c]
+    return bool(countries) and all(fact.mentions(c) for c in countries)
+
+
+def _matching_day(event: Event, domain: str, fact: Fact) -> date | None:
+    """The fact's start or end day within the event date's precision, if the kinds agree."""
+    kind = getattr(fact, "kind", None)
+    if kind is not None:
+        candidates = [fact.valid_from] if kind == event.type else []
+    elif any(event.type.startswith(prefix) for prefix in RULE_DOMAINS.get(domain, ())):
+        candidates = [d for d in (fact.valid_from, fact.valid_to) if d]
+    else:
+        candidates = []
+    slack = SLACK[event.date_precision]
+    start = event.date
+    return next((d for d in candidates if start - slack <= d <= start + slack + _period(event)), None)
+
+
+def _period(event: Event) -> timedelta:
+    """A month or year reference covers the whole period it names."""
+    return {"month": timedelta(days=30), "year": timedelta(days=365), "week": timedelta(days=6)}.get(
+        event.date_precision, timedelta(0))
+
+
+def _is_policy(event: Event) -> bool:
+    return event.type not in {"trade_figure_reported", "survey_reported"}

@@ -1,0 +1,58 @@
+"""One article's report: its metadata, entities and linked events, in the shape the CLI prints.
+
+This is the single place that strings the steps together (dates → events → figure checks →
+pack links), so the CLI, the timeline overlay and the benchmark all get the same answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from corridor.news.dates import PublicationEstimate, estimate_publication
+from corridor.news.entities import Entity, find_entities
+from corridor.news.events import Event, extract_events
+from corridor.news.ingest import Article
+from corridor.news.links import link_events
+from corridor.packs.registry import PackSet
+
+
+@dataclass(frozen=True)
+class NewsReport:
+    article: Article
+    estimate: PublicationEstimate | None
+    entities: list[Entity]
+    events: list[Event]
+
+    def as_json(self) -> dict:
+        estimate = self.estimate
+        return {
+            "title": self.article.title,
+            "published": self.article.published.isoformat() if self.article.published else None,
+            "published_estimate": {"from": estimate.earliest.isoformat(), "to": estimate.latest.isoformat(),
+                                   "basis": estimate.basis} if estimate else None,
+            "source": self.article.source,
+            "byline": self.article.byline,
+            "agency": self.article.agency,
+            "dateline": self.article.dateline,
+            "text_chars": len(self.article.text),
+            "entities": [e.as_json() for e in self.entities],
+            "events": [e.as_json() for e in self.events],
+        }
+
+
+def reference_rates(packs: PackSet) -> dict[date, float]:
+    """JPY per USD by month, from every relations pack that quotes them."""
+    rates: dict[date, float] = {}
+    for pack in packs.by_domain("relations"):
+        rates.update(pack.content.rates())
+    return rates
+
+
+def report_article(article: Article, packs: PackSet) -> NewsReport:
+    """Events with dates resolved against the printed date, or against the earliest day of the
+    estimated range when none is printed (and then flagged as estimated)."""
+    estimate = None if article.published else estimate_publication(article.text)
+    anchor = article.published or (estimate.earliest if estimate else None)
+    events = extract_events(article.text, anchor, reference_rates(packs), article.published is None) if anchor else []
+    return NewsReport(article, estimate, find_entities(article.text), link_events(events, packs))

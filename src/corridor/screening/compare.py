@@ -1,0 +1,203 @@
+"""Scoring two name forms, with the features that explain the score.
+
+Tokens are aligned one to one (or a pair of adjacent tokens to one token, for `Jong Un` vs
+`Jongun` or `Hua Wei` vs `Huawei`), each pair scored by the mean of Jaro-Winkler and
+Levenshtein similarity (Jaro-Winkler alone forgives too much in short names). The name score
+is the weighted share of tokens that align; a compact comparison of the whole names (spaces
+removed) can raise it. Rules then cap scores that only look alike:
+
+- organisations: generic words (`trading`, `group`, country names) weigh a quarter and can
+  never make a match alone; numbers must agree exactly;
+- persons: when the list records the family name it must align; otherwise two name parts
+  must align when both names have two or more;
+- names both written in the same CJK script are compared character by character in that
+  script, so `김정은`/`김종은` and `高市早苗`/`高石早苗` differ by one syllable, as they do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+from corridor.screening.names import NameForm
+from corridor.screening.scripts import script_of
+
+ALIGN_AT = 0.75
+FAMILY_NAME_AT = 0.85
+GENERIC_WEIGHT = 0.25
+INITIAL_WEIGHT = 0.5
+UNMATCHED_EXTRA_NAME_WEIGHT = 0.3
+PARTICLE_WEIGHT = 0.25
+PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "ben", "bint", "de", "da", "di", "van", "von",
+                       "der", "den", "la", "le", "du", "dos", "das", "y"})
+CAP_ONLY_GENERIC = 0.5
+CAP_FAMILY_NAME = 0.6
+CAP_ONE_PART = 0.65
+CAP_NUMBERS = 0.78
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The score of one query form against one list form, and why."""
+
+    score: float
+    query: NameForm
+    candidate: NameForm
+    aligned: tuple[tuple[str, str, float], ...] = ()
+    unmatched_query: tuple[str, ...] = ()
+    unmatched_candidate: tuple[str, ...] = ()
+    features: dict[str, float | str] = field(default_factory=dict)
+    caps: tuple[str, ...] = ()
+
+
+def token_similarity(a: str, b: str, person: bool) -> float:
+    if a == b:
+        return 1.0
+    if not (a + b).isalpha():  # tokens are letters and digits: a number must agree exactly
+        return 0.0
+    if len(a) == 1 or len(b) == 1:
+        return 0.9 if person and a[0] == b[0] else 0.0
+    return (JaroWinkler.normalized_similarity(a, b) + Levenshtein.normalized_similarity(a, b)) / 2
+
+
+def compare(query: NameForm, candidate: NameForm, person: bool,
+            family_names: frozenset[str] = frozenset()) -> Comparison:
+    """Score in [0, 1] with the aligned tokens and the rules that capped it."""
+    if query.original and candidate.original:
+        return _compare_same_script(query, candidate)
+    if not query.tokens or not candidate.tokens:
+        return Comparison(0.0, query, candidate)
+    loose = query.korean or candidate.korean
+    q_tokens = query.loose if loose else query.tokens
+    c_tokens = candidate.loose if loose else candidate.tokens
+    pairs = _align(q_tokens, c_tokens, person)
+    q_done = {i for p in pairs for i in p[0]}
+    c_done = {j for p in pairs for j in p[1]}
+    q_weights = _weights(query, q_tokens, person)
+    c_weights = _weights(candidate, c_tokens, person)
+    matched = sum(sim * (sum(q_weights[i] for i in qi) + sum(c_weights[j] for j in cj))
+                  for qi, cj, sim in pairs)
+    # A name that is wholly contained in the other (extra middle names, patronymics) weighs
+    # its missing parts lightly; parts missing on both sides are a conflict and weigh fully.
+    subset = len(q_done) == len(q_tokens) or len(c_done) == len(c_tokens)
+    extra = UNMATCHED_EXTRA_NAME_WEIGHT if subset and len(pairs) >= (2 if person else 1) else 1.0
+    total = (sum(q_weights[i] for qi, _, _ in pairs for i in qi)
+             + sum(c_weights[j] for _, cj, _ in pairs for j in cj)
+             + extra * sum(w for i, w in enumerate(q_weights) if i not in q_done)
+             + extra * sum(w for j, w in enumerate(c_weights) if j not in c_done))
+    token_score = matched / total if total else 0.0
+    compact_score = _compact_score(query, candidate, loose)
+    features: dict[str, float | str] = {"token_score": round(token_score, 3),
+                                        "compact_score": round(compact_score, 3)}
+    score = max(token_score, compact_score)
+    score, caps = _apply_rules(score, query, candidate, q_tokens, c_tokens, pairs, person, family_names,
+                               compact_score)
+    if query.legal_form or candidate.legal_form:
+        features["legal_form"] = f"{query.legal_form or '-'} / {candidate.legal_form or '-'}"
+    return Comparison(
+        score=round(score, 4), query=query, candidate=candidate,
+        aligned=tuple((" ".join(query.tokens[i] for i in qi), " ".join(candidate.tokens[j] for j in cj),
+                       round(sim, 3)) for qi, cj, sim in pairs),
+        unmatched_query=tuple(query.tokens[i] for i in range(len(q_tokens)) if i not in q_done),
+        unmatched_candidate=tuple(candidate.tokens[j] for j in range(len(c_tokens)) if j not in c_done),
+        features=features, caps=caps,
+    )
+
+
+def compare_names(query: tuple[NameForm, ...], candidate: tuple[NameForm, ...], person: bool,
+                  family_names: frozenset[str] = frozenset()) -> Comparison | None:
+    """The best comparison over every pair of readings; two names in the same CJK script are
+    compared only as written, so a one-syllable difference is not hidden by romanisation."""
+    q_original = next((f for f in query if f.original), None)
+    c_original = next((f for f in candidate if f.original), None)
+    if q_original and c_original and script_of(q_original.original) == script_of(c_original.original):
+        return _compare_same_script(q_original, c_original)
+    best = None
+    for q in query:
+        for c in candidate:
+            if q.original or c.original:
+                continue
+            result = compare(q, c, person, family_names)
+            if best is None or result.score > best.score:
+                best = result
+    return best
+
+
+def _align(q: tuple[str, ...], c: tuple[str, ...], person: bool) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """Greedy best-first one-to-one alignment; adjacent pairs may align to one token."""
+    options = []
+    for i, a in enumerate(q):
+        for j, b in enumerate(c):
+            options.append(((i,), (j,), token_similarity(a, b, person)))
+    for i in range(len(q) - 1):
+        for j, b in enumerate(c):
+            if len(b) > 3:
+                options.append(((i, i + 1), (j,), token_similarity(q[i] + q[i + 1], b, person)))
+    for j in range(len(c) - 1):
+        for i, a in enumerate(q):
+            if len(a) > 3:
+                options.append(((i,), (j, j + 1), token_similarity(a, c[j] + c[j + 1], person)))
+    options.sort(key=lambda o: (o[2], len(o[0]) + len(o[1])), reverse=True)
+    q_used: set[int] = set()
+    c_used: set[int] = set()
+    pairs = []
+    for qi, cj, sim in options:
+        if sim < ALIGN_AT:
+            break
+        if q_used.isdisjoint(qi) and c_used.isdisjoint(cj):
+            pairs.append((qi, cj, sim))
+            q_used.update(qi)
+            c_used.update(cj)
+    return pairs
+
+
+def _weights(form: NameForm, tokens: tuple[str, ...], person: bool) -> list[float]:
+    return [INITIAL_WEIGHT if len(t) == 1 else GENERIC_WEIGHT if (not person and generic)
+            else PARTICLE_WEIGHT if (person and t in PARTICLES) else 1.0
+            for t, generic in zip(tokens, form.generic or (False,) * len(tokens), strict=True)]
+
+
+def _compact_score(query: NameForm, candidate: NameForm, loose: bool) -> float:
+    """Similarity of the names with spaces removed, in order and sorted; short names excluded."""
+    q, c = (query.loose, candidate.loose) if loose else (query.tokens, candidate.tokens)
+    if "".join(q) == "".join(c):
+        return 1.0
+    if min(len("".join(q)), len("".join(c))) < 6:
+        return 0.0
+    return max(Levenshtein.normalized_similarity("".join(q), "".join(c)),
+               Levenshtein.normalized_similarity("".join(sorted(q)), "".join(sorted(c))))
+
+
+def _apply_rules(score: float, query: NameForm, candidate: NameForm, q_tokens: tuple[str, ...],
+                 c_tokens: tuple[str, ...], pairs: list, person: bool, family_names: frozenset[str],
+                 compact_score: float) -> tuple[float, tuple[str, ...]]:
+    caps = []
+    q_done = {i for p in pairs for i in p[0]}
+    c_done = {j for p in pairs for j in p[1]}
+    if not person:
+        distinctive = [i for i in q_done if not (query.generic and query.generic[i])]
+        if not distinctive and compact_score < 0.95:
+            caps.append(("only generic words agree", CAP_ONLY_GENERIC))
+    numbers_q = {t for i, t in enumerate(query.tokens) if any(ch.isdigit() for ch in t) and i not in q_done}
+    numbers_c = {t for j, t in enumerate(candidate.tokens) if any(ch.isdigit() for ch in t) and j not in c_done}
+    if numbers_q or numbers_c:
+        caps.append(("numbers differ", CAP_NUMBERS))
+    if person:
+        family = [j for j, t in enumerate(candidate.tokens) if t in family_names]
+        if query.korean and 0 not in q_done:
+            caps.append(("Korean surname does not agree", CAP_FAMILY_NAME))
+        elif family and not any(j in c_done for j in family):
+            caps.append(("family name does not agree", CAP_FAMILY_NAME))
+        elif not family and min(len(q_tokens), len(c_tokens)) >= 2 and len(pairs) < 2 and compact_score < 0.9:
+            caps.append(("only one name part agrees", CAP_ONE_PART))
+    for _, cap in caps:
+        score = min(score, cap)
+    return score, tuple(reason for reason, _ in caps)
+
+
+def _compare_same_script(query: NameForm, candidate: NameForm) -> Comparison:
+    same = script_of(query.original) == script_of(candidate.original)
+    score = Levenshtein.normalized_similarity(query.original, candidate.original) if same else 0.0
+    return Comparison(round(score, 4), query, candidate,
+                      features={"same_script_score": round(score, 3), "script": script_of(query.original)})

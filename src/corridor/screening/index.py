@@ -1,0 +1,90 @@
+"""The in-memory index that finds candidate list names for a query, before any scoring.
+
+Every list name is read into its forms once, and each form's tokens are posted under three
+keys: the token itself, its metaphone (spelling variants: Mohammed/Muhammad), and its loose
+Korean key (Jong/Jeong/Chong). A query collects the names sharing its keys, weighted by how
+rare each key is (inverse document frequency), and only the best few are scored with rapidfuzz.
+Generic words are not posted (they would fetch thousands of names), unless a name has nothing
+else.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rigour.text.phonetics import metaphone
+
+from corridor.screening.names import NameForm, latin_tokens, name_forms
+from corridor.screening.party import Party
+
+CANDIDATES_SCORED = 25
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedName:
+    """One name of one party, with its readings."""
+
+    party: int
+    name: str
+    forms: tuple[NameForm, ...]
+    family_names: frozenset[str]
+
+
+def form_keys(form: NameForm) -> set[str]:
+    """The retrieval keys of one form; adjacent tokens are also posted joined (`hua wei` → `huawei`)."""
+    tokens = [t for t, generic in zip(form.tokens, form.generic or (False,) * len(form.tokens), strict=True)
+              if not generic and len(t) > 1] or list(form.tokens)
+    keys = set()
+    for token in tokens:
+        keys.add("t:" + token)
+        if len(token) >= 3 and not token.isdigit():
+            keys.add("p:" + metaphone(token))
+    for a, b in zip(form.tokens, form.tokens[1:], strict=False):
+        keys.add("t:" + a + b)
+    if form.korean or len(tokens) <= 4:
+        keys.update("k:" + loose for loose in form.loose)
+        keys.update("k:" + a + b for a, b in zip(form.loose, form.loose[1:], strict=False))
+    if form.original:
+        keys.add("o:" + form.original)
+    return keys
+
+
+class ScreeningIndex:
+    """Parties of one or more lists, ready for `screen`. Build once; query many times."""
+
+    def __init__(self, parties: list[Party]) -> None:
+        self.parties = parties
+        self.names: list[IndexedName] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        for number, party in enumerate(parties):
+            person = party.schema.is_person
+            family = frozenset(t for f in party.family_names for t in latin_tokens(f, True)[0])
+            for name in party.names():
+                forms = name_forms(name, person)
+                if not forms:
+                    continue
+                entry = len(self.names)
+                self.names.append(IndexedName(number, name, forms, family))
+                for key in set().union(*(form_keys(f) for f in forms)):
+                    postings[key].append(entry)
+        count = max(len(self.names), 1)
+        self._postings = {key: (tuple(entries), math.log(1 + count / len(entries)))
+                          for key, entries in postings.items()}
+
+    def __len__(self) -> int:
+        return len(self.parties)
+
+    def candidates(self, forms: tuple[NameForm, ...], limit: int = CANDIDATES_SCORED) -> list[IndexedName]:
+        """The names sharing the rarest keys with any reading of the query, best first."""
+        weights: dict[int, float] = defaultdict(float)
+        keys = set().union(*(form_keys(f) for f in forms)) if forms else set()
+        for key in keys:
+            posting = self._postings.get(key)
+            if posting:
+                entries, idf = posting
+                for entry in entries:
+                    weights[entry] += idf
+        best = sorted(weights, key=weights.__getitem__, reverse=True)[:limit]
+        return [self.names[entry] for entry in best]

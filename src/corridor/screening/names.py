@@ -1,0 +1,136 @@
+"""How one written name becomes the Latin forms corridor compares.
+
+A name is read into one or more `NameForm`s: the Latin name normalised; a Hangul name in
+Revised Romanization and in McCune-Reischauer (DPRK) spelling; a Japanese name in Hepburn
+with long vowels folded; a Chinese name in pinyin. Han-only names are read both ways unless
+the country says which. CJK legal forms are cut off first and their class kept, CJK business
+words are also tried in English, and Latin legal forms and trade-document abbreviations are
+folded so `GUANGZHOU HAIGE COMM GRP` and `Guangzhou Haige Communications Group Co., Ltd.`
+share their tokens.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from normality import ascii_text
+from rigour.names import replace_org_types_compare
+from rigour.text.translit import maybe_ascii
+
+from corridor.screening import chinese, japanese, korean
+from corridor.screening.legal_forms import strip_cjk_legal_form, strip_latin_legal_forms
+from corridor.screening.scripts import Script, script_of
+from corridor.screening.vocabulary import canonical_word, is_generic, translate_cjk_terms
+
+MAX_NAME_LENGTH = 1000
+PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "sheikh", "shaikh", "haji", "hajji",
+                           "al-haj", "mullah", "maulana", "general", "colonel", "col", "capt", "maj", "lt"})
+JAPANESE_COUNTRIES = frozenset({"JP"})
+CHINESE_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "SG"})
+AS_WRITTEN = "as written"
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """One Latin reading of a name, ready to compare: tokens, weights and compact strings.
+
+    `korean` marks readings of Hangul, compared through loose keys that fold MR/RR/DPRK
+    spellings; `original` keeps the CJK text (legal form removed) for same-script comparison.
+    """
+
+    name: str
+    tokens: tuple[str, ...]
+    reading: str = AS_WRITTEN
+    legal_form: str | None = None
+    korean: bool = False
+    original: str | None = None
+    generic: tuple[bool, ...] = field(default=())
+    loose: tuple[str, ...] = field(default=())
+
+    @classmethod
+    def of(cls, name: str, tokens: list[str], reading: str = AS_WRITTEN, legal_form: str | None = None,
+           korean_reading: bool = False, original: str | None = None, organisation: bool = False) -> NameForm:
+        return cls(name=name, tokens=tuple(tokens), reading=reading, legal_form=legal_form,
+                   korean=korean_reading, original=original,
+                   generic=tuple(organisation and is_generic(t) for t in tokens),
+                   loose=tuple(korean.loose_token(t, not organisation) for t in tokens))
+
+    @property
+    def compact(self) -> str:
+        return "".join(self.tokens)
+
+    @property
+    def sorted_compact(self) -> str:
+        return "".join(sorted(self.tokens))
+
+
+def validate_name(name: str) -> str:
+    """The name trimmed; an empty or over-long name is refused with the reason."""
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("name is empty; give the party's name as written on the document")
+    if len(name) > MAX_NAME_LENGTH:
+        raise ValueError(f"name is {len(name)} characters long; at most {MAX_NAME_LENGTH} are accepted")
+    return name.strip()
+
+
+@lru_cache(maxsize=65536)
+def name_forms(name: str, person: bool, country: str | None = None) -> tuple[NameForm, ...]:
+    """Every reading of `name` worth comparing, the plain Latin reading first."""
+    text = unicodedata.normalize("NFKC", name).strip()
+    script = script_of(text)
+    if script in (Script.HANGUL, Script.KANA, Script.HAN):
+        return _cjk_forms(text, script, person, country)
+    tokens, legal_form = latin_tokens(text, person)
+    return (NameForm.of(name, tokens, legal_form=legal_form, organisation=not person),) if tokens else ()
+
+
+def latin_tokens(text: str, person: bool) -> tuple[list[str], str | None]:
+    """Lower-case ASCII tokens; organisations lose legal forms and get canonical words."""
+    ascii_name = maybe_ascii(text)
+    if not ascii_name.isascii():
+        ascii_name = ascii_text(ascii_name) or ""
+    plain = re.sub(r"['’`]", "", ascii_name.lower())
+    plain = " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+    if person:
+        tokens = [t for t in plain.split() if t not in PERSON_TITLES]
+        return tokens or plain.split(), None
+    stripped, legal_form = strip_latin_legal_forms(replace_org_types_compare(plain))
+    return [canonical_word(t) for t in stripped.split()], legal_form
+
+
+def _cjk_forms(text: str, script: Script, person: bool, country: str | None) -> tuple[NameForm, ...]:
+    base, legal_form = strip_cjk_legal_form(text)
+    forms = [NameForm.of(text, [], reading=AS_WRITTEN, legal_form=legal_form, original=base.replace(" ", ""))]
+    variants = [(base, "")]
+    if not person:
+        translated, terms = translate_cjk_terms(base)
+        if terms:
+            variants.append((translated, f", {'/'.join(terms)} translated"))
+    for variant, note in variants:
+        for reading, romaji, is_korean in _readings(variant, script, person, country):
+            tokens, latin_form = latin_tokens(romaji, person)
+            if tokens:
+                forms.append(NameForm.of(text, tokens, reading=reading + note,
+                                         legal_form=legal_form or latin_form, korean_reading=is_korean,
+                                         organisation=not person))
+    return tuple(forms)
+
+
+def _readings(text: str, script: Script, person: bool, country: str | None) -> list[tuple[str, str, bool]]:
+    if script is Script.HANGUL:
+        if person and " " not in text:
+            surname, given = korean.split_person_name(text)
+            return [(system.value, f"{korean.romanise(surname, system).replace(' ', '')} "
+                                   f"{korean.romanise(given, system)}", True)
+                    for system in korean.Romanisation]
+        return [(system.value, korean.romanise(text, system), True) for system in korean.Romanisation]
+    japanese_reading = ("Hepburn (long vowels folded)", japanese.romanise(text), False)
+    chinese_reading = ("pinyin", chinese.romanise(text), False)
+    if script is Script.KANA or country in JAPANESE_COUNTRIES:
+        return [japanese_reading]
+    if country in CHINESE_COUNTRIES:
+        return [chinese_reading]
+    return [chinese_reading, japanese_reading]

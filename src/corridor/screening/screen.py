@@ -1,0 +1,148 @@
+"""Screening a party's name against the loaded lists, as of a date, with every hit explained.
+
+Bands (thresholds chosen on the nomenklatura name benchmark, see bench/screening_eval.py):
+
+- `match` — score ≥ 0.85: the names agree as well as spelling variants of one name do;
+  stop the shipment until a person has cleared it;
+- `review` — 0.70 ≤ score < 0.85: similar enough that a person must look (a name part
+  missing, one syllable different, numbers differ);
+- below 0.70 nothing is reported.
+
+A party whose listing ended before the screening date is not a hit; it is reported under
+`formerly_listed`, because a former listing is still worth knowing. A party listed after the
+date is ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from corridor.screening.compare import Comparison, compare_names
+from corridor.screening.index import IndexedName, ScreeningIndex
+from corridor.screening.names import name_forms, validate_name
+from corridor.screening.party import Party, Schema
+
+MATCH_AT = 0.85
+REVIEW_AT = 0.70
+COUNTRY_MISMATCH_PENALTY = 0.05
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What to screen: a name as written, optionally its kind, country and the lists to use."""
+
+    name: str
+    on: date
+    schema: Schema | None = None
+    country: str | None = None
+    lists: frozenset[str] | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", validate_name(self.name))
+        if self.country is not None:
+            code = self.country.strip().upper()
+            if len(code) != 2 or not code.isalpha():
+                raise ValueError(f"country {self.country!r} is not an ISO 3166-1 alpha-2 code (e.g. KR, JP)")
+            object.__setattr__(self, "country", code)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    party: Party
+    score: float
+    band: str
+    matched_name: str
+    explanation: dict
+
+    def to_json(self) -> dict:
+        return {"list": self.party.list_name, "id": self.party.id, "schema": self.party.schema.value,
+                "name": self.party.name, "matched_name": self.matched_name, "score": self.score,
+                "band": self.band, "explanation": self.explanation,
+                "programmes": list(self.party.programmes), "countries": list(self.party.countries),
+                "listed_on": self.party.listed_on.isoformat() if self.party.listed_on else None,
+                "delisted_on": self.party.delisted_on.isoformat() if self.party.delisted_on else None}
+
+
+@dataclass(frozen=True, slots=True)
+class ScreeningResult:
+    query: Query
+    hits: tuple[Hit, ...] = ()
+    formerly_listed: tuple[Hit, ...] = field(default=())
+
+    def to_json(self) -> dict:
+        return {"query": {"name": self.query.name, "on": self.query.on.isoformat(),
+                          "schema": self.query.schema.value if self.query.schema else None,
+                          "country": self.query.country,
+                          "lists": sorted(self.query.lists) if self.query.lists else None},
+                "hits": [h.to_json() for h in self.hits],
+                "formerly_listed": [h.to_json() for h in self.formerly_listed]}
+
+
+def band_of(score: float) -> str | None:
+    return "match" if score >= MATCH_AT else "review" if score >= REVIEW_AT else None
+
+
+def screen(index: ScreeningIndex, query: Query) -> ScreeningResult:
+    """Every party whose names come close to the query's, best first, each with its reasons."""
+    best: dict[int, tuple[float, IndexedName, Comparison]] = {}
+    forms_by_kind = {kind: name_forms(query.name, kind, query.country) for kind in (True, False)}
+    all_forms = forms_by_kind[True] + forms_by_kind[False]
+    for candidate in index.candidates(all_forms):
+        party = index.parties[candidate.party]
+        if not _wanted(party, query):
+            continue
+        person = party.schema.is_person
+        comparison = compare_names(forms_by_kind[person], candidate.forms, person, candidate.family_names)
+        if comparison is None:
+            continue
+        score = comparison.score
+        if query.country and party.countries and query.country not in party.countries:
+            score -= COUNTRY_MISMATCH_PENALTY
+        if band_of(score) and (candidate.party not in best or score > best[candidate.party][0]):
+            best[candidate.party] = (score, candidate, comparison)
+    hits, former = [], []
+    for score, candidate, comparison in sorted(best.values(), key=lambda b: b[0], reverse=True):
+        party = index.parties[candidate.party]
+        if party.listed_on and party.listed_on > query.on:
+            continue
+        hit = Hit(party, round(score, 4), band_of(score), candidate.name, explain(query, party, comparison, score))
+        (hits if party.is_listed_on(query.on) else former).append(hit)
+    return ScreeningResult(query, tuple(hits), tuple(former))
+
+
+def _wanted(party: Party, query: Query) -> bool:
+    if query.lists and party.list_name not in query.lists:
+        return False
+    if query.schema is None:
+        return True
+    if query.schema.is_person:
+        return party.schema.is_person
+    return party.schema is query.schema or (
+        query.schema in (Schema.ORGANIZATION, Schema.COMPANY)
+        and party.schema in (Schema.ORGANIZATION, Schema.COMPANY))
+
+
+def explain(query: Query, party: Party, comparison: Comparison, score: float) -> dict:
+    """Which query reading met which list name, the aligned words, and every rule applied."""
+    features = dict(comparison.features)
+    if query.country and party.countries:
+        agrees = query.country in party.countries
+        features["country"] = f"{query.country} {'in' if agrees else 'not in'} {', '.join(party.countries)}"
+    summary = (f"{comparison.query.name!r} read {comparison.query.reading} as "
+               f"{' '.join(comparison.query.tokens) or comparison.query.original!r} met list name "
+               f"{comparison.candidate.name!r}")
+    return {
+        "summary": summary,
+        "query_name": comparison.query.name,
+        "query_reading": comparison.query.reading,
+        "query_form": " ".join(comparison.query.tokens) or comparison.query.original,
+        "list_form": " ".join(comparison.candidate.tokens) or comparison.candidate.original,
+        "aligned": [{"query": q, "list": c, "similarity": s} for q, c, s in comparison.aligned],
+        "unmatched_query": list(comparison.unmatched_query),
+        "unmatched_list": list(comparison.unmatched_candidate),
+        "rules": list(comparison.caps),
+        "features": features,
+        "name_score": comparison.score,
+        "score": round(score, 4),
+    }

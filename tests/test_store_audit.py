@@ -1,0 +1,88 @@
+"""The audit log is hash-chained: editing or deleting any entry is detected and named."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import sqlalchemy as sa
+from licence_fixtures import filed_application, granted_licence
+from typer.testing import CliRunner
+
+from corridor.cli.main import app
+from corridor.licences import service
+from corridor.store.db import engine_for, open_database
+
+
+@pytest.fixture
+def sessions(db_url):
+    sessions = open_database(db_url)
+    granted_licence(sessions)  # entries: drafted, approved, filed, decided, licence granted
+    return sessions
+
+
+def run_sql(db_url: str, statement: str) -> None:
+    with engine_for(db_url).begin() as connection:
+        connection.execute(sa.text(statement))
+
+
+def test_every_change_is_recorded_with_actor_before_and_after(sessions, db_url) -> None:
+    with engine_for(db_url).connect() as connection:
+        rows = connection.execute(sa.text("SELECT actor, action, subject, before, after FROM audit_log "
+                                          "ORDER BY seq")).all()
+    assert [(r.actor, r.action) for r in rows] == [
+        ("alice", "application.drafted"), ("bob", "application.approved_internally"),
+        ("alice", "application.filed"), ("bob", "application.decided_approved"), ("bob", "licence.granted")]
+    approval = rows[1]
+    assert json.loads(approval.before)["status"] == "draft"
+    assert json.loads(approval.after)["status"] == "internally_approved"
+    assert service.verify_audit(sessions).intact
+
+
+def test_edited_entry_is_named(sessions, db_url) -> None:
+    run_sql(db_url, "UPDATE audit_log SET actor = 'mallory' WHERE seq = 2")
+    verdict = service.verify_audit(sessions)
+    assert (verdict.intact, verdict.seq) == (False, 2)
+    assert "entry 2 was edited" in verdict.problem
+
+
+def test_rehashed_edit_is_still_caught_by_the_next_link(sessions, db_url) -> None:
+    from corridor.store.audit import AuditEntry
+
+    with sessions.begin() as session:
+        entry = session.get(AuditEntry, 2)
+        entry.actor = "mallory"
+        entry.hash = entry.content_hash()
+    verdict = service.verify_audit(sessions)
+    assert (verdict.intact, verdict.seq) == (False, 3)
+
+
+def test_deleted_entry_is_named(sessions, db_url) -> None:
+    run_sql(db_url, "DELETE FROM audit_log WHERE seq = 3")
+    verdict = service.verify_audit(sessions)
+    assert (verdict.intact, verdict.seq) == (False, 3)
+    assert "entry 3 was deleted" in verdict.problem
+
+
+def test_deleting_the_latest_entries_is_caught_by_the_head(sessions, db_url) -> None:
+    run_sql(db_url, "DELETE FROM audit_log WHERE seq >= 4")
+    verdict = service.verify_audit(sessions)
+    assert (verdict.intact, verdict.seq) == (False, 4)
+    assert "entries 4..5 were deleted" in verdict.problem
+
+
+def test_cli_verify_names_the_row_and_fails(sessions, db_url) -> None:
+    runner = CliRunner()
+    intact = runner.invoke(app, ["audit", "verify", "--db", db_url])
+    assert intact.exit_code == 0 and "intact: 5 entries" in intact.output
+    run_sql(db_url, "UPDATE audit_log SET after = '{}' WHERE seq = 4")
+    broken = runner.invoke(app, ["audit", "verify", "--db", db_url])
+    assert broken.exit_code == 1 and "entry 4 was edited" in broken.output
+
+
+def test_refused_operation_writes_no_entry(db_url) -> None:
+    sessions = open_database(db_url)
+    application_id = filed_application(sessions)
+    with pytest.raises(Exception, match="cannot approve"):
+        service.approve(sessions, application_id, "carol")
+    assert service.verify_audit(sessions).entries == 3
