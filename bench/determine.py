@@ -19,7 +19,8 @@ from rich.console import Console
 from rich.table import Table
 
 from corridor.export import Shipment, determine
-from corridor.packs import load_packs
+from corridor.export.regime import compiled_export_packs
+from corridor.packs import PackSet, load_packs
 
 SHIPMENTS = 100_000
 DESTINATIONS = {"JP": ["KR", "US", "CN", "EE", "IR", "KP", "DE", "TW", "IN"],
@@ -61,8 +62,13 @@ def cold_load_ms(runs: int = 5) -> float:
 def main() -> None:
     shipments = generated_shipments(SHIPMENTS)
     packs = load_packs()
-    for shipment in shipments:  # warm: compile every regime and memoise every distinct answer
+    started = time.perf_counter()
+    compiled_export_packs(PackSet(packs.packs))  # a fresh PackSet is compiled anew
+    compile_ms = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    for shipment in shipments:  # first pass: compiles every regime, memoises every distinct answer
         determine(shipment, packs)
+    first_pass = SHIPMENTS / (time.perf_counter() - started)
     table = {(s.exporter_country, s.destination, s.item, s.on): "licence_required" for s in shipments}
 
     def lookups() -> None:
@@ -77,13 +83,17 @@ def main() -> None:
     rate = per_second(determinations, SHIPMENTS)
     load_ms = cold_load_ms()
     figures = {"determinations_per_s": round(rate), "dict_lookup_per_s": round(dict_rate),
-               "ratio_to_dict": round(rate / dict_rate, 3), "pack_load_ms": round(load_ms, 1),
+               "ratio_to_dict": round(rate / dict_rate, 3),
+               "first_pass_per_s": round(first_pass), "pack_load_ms": round(load_ms, 1),
+               "compile_ms": round(compile_ms, 1),
                "shipments": SHIPMENTS}
     view = Table("measure", "value", "target", title="corridor.export.determine")
     view.add_row("determinations/s", f"{rate:,.0f}", "≥ 100,000")
+    view.add_row("first pass/s (memo filling as it goes)", f"{first_pass:,.0f}", "")
     view.add_row("plain dict look-ups/s (baseline)", f"{dict_rate:,.0f}", "")
     view.add_row("ratio to dict", f"{rate / dict_rate:.3f}", "")
     view.add_row("cold pack load (fresh process, median of 5)", f"{load_ms:.1f} ms", "≤ 300 ms")
+    view.add_row("compile export packs into regimes", f"{compile_ms:.1f} ms", "")
     Console().print(view)
     print(json.dumps(figures))
 

@@ -49,6 +49,14 @@ def test_a_measure_naming_an_unknown_control_number_or_licence_is_an_error(tmp_p
     assert messages == {"unknown control number '3C099'", "unknown licence type 'general_bulk'"}
 
 
+def test_a_bulk_matrix_naming_an_unknown_licence_type_is_an_error(tmp_path: Path) -> None:
+    entries = ("- {id: cl, code: 3C002, summary: s, reference: r, bulk: [general_bluk], from: 2020-01-01,"
+               " sources: [law]}\n")
+    found = findings(tmp_path, control_list_yaml=entries)
+    assert [(f.level, f.fact, f.message) for f in found] == [
+        ("error", "cl", "unknown licence type 'general_bluk'")]
+
+
 def test_a_country_in_two_groups_on_the_same_days_is_an_error(tmp_path: Path) -> None:
     groups = ("- id: a\n  summary: s\n  group: A\n  countries: [KR]\n  from: 2020-01-01\n  sources: [law]\n"
               "- id: b\n  summary: s\n  group: B\n  countries: [KR]\n  from: 2020-06-01\n  sources: [law]\n"

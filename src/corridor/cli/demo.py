@@ -9,8 +9,9 @@ import typer
 from rich.console import Console
 
 from corridor.cli.export import render_determination
-from corridor.cli.timeline import change_row, pair_timeline, show_timeline
+from corridor.cli.timeline import show_timeline
 from corridor.export import Shipment, determine
+from corridor.export.changes import change_row, pair_timeline
 
 EXAMPLE = Shipment(exporter_country="JP", destination="KR", item="3C002", on=date(2019, 8, 19))
 

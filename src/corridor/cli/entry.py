@@ -165,10 +165,11 @@ def render_checklist(answer: EntryAnswer, console: Console) -> None:
         console.print("\n[bold]Checklist[/]")
     for r in answer.requirements:
         why = f" — {escape(r.status_reason)}" if r.status_reason else ""
-        label = escape(f"[{r.category}] {r.summary} ({r.enforcement})")
+        binding = r.quarantine.mandate if r.quarantine else r.enforcement
+        label = escape(f"[{r.category}] {r.summary} ({binding})")
         console.print(f" {STATUS_MARK[r.status]} {label}{why}", highlight=False)
     _render_rules(answer, console)
-    for note in answer.notes:
+    for note in (n for n in answer.notes if n not in answer.explanation):
         console.print(f"[dim]Note: {escape(note)}[/]", highlight=False)
     if answer.sources:
         console.print("\n[bold]Sources[/]")

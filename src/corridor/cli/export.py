@@ -75,7 +75,11 @@ def register(app: typer.Typer) -> None:
         icp: Annotated[bool, typer.Option(help="exporter has an internal compliance programme")] = True,
         as_json: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
     ) -> None:
-        """Does this shipment need a licence, which types are open, and on which rules?"""
+        """Does this shipment need a licence, which types are open, and on which rules?
+
+        Goods on no control list are `--item not-listed` (EAR99 is accepted as a synonym): then only
+        catch-all control, with `--end-use military` or `wmd`, can require a licence.
+        """
         if end_use not in END_USES:
             raise fail(f"end_use: unknown value {end_use!r}; accepted: {', '.join(END_USES)}")
         shipment = Shipment(exporter_country=exporter, destination=destination, item=item, on=on,

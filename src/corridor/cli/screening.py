@@ -1,7 +1,209 @@
-"""CLI commands of this domain (filled in by its issue)."""
+"""`corridor lists …` and `corridor screen …`: load restricted-party lists, screen names.
+
+A thin shell: it reads files and the clock, opens the store, and renders; the matching is
+`corridor.screening.screen`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
 
 import typer
+from rich.console import Console
+from rich.progress import track
+from rich.table import Table
+
+from corridor.screening import ListFormatError, Query, Schema, ScreeningIndex, ScreeningResult, screen
+from corridor.store.db import corridor_home, open_database
+from corridor.store.lists import list_status, load_index, read_list, save_list
+
+RESULT_COLUMNS = ("hits", "top_score", "top_band", "top_list", "top_id", "top_matched_name", "hit_ids", "error")
+SCHEMA_CHOICES = ("person", "organization")
+
+console = Console()
+errors = Console(stderr=True)
+lists_app = typer.Typer(help="Load restricted-party lists into the store and show what is loaded.",
+                        no_args_is_help=True)
 
 
 def register(app: typer.Typer) -> None:
-    """Add this module's commands to the `corridor` app."""
+    """Add `corridor lists` and `corridor screen` to the app."""
+    app.add_typer(lists_app, name="lists")
+    app.command("screen")(screen_command)
+
+
+def _fail(message: str) -> typer.Exit:
+    errors.print(f"[red]error:[/red] {message}", highlight=False)
+    return typer.Exit(code=2)
+
+
+@lists_app.command("load")
+def load_command(
+    path: Path = typer.Argument(..., help="The list file (for OFAC: the folder or sdn.csv)."),
+    list_format: str = typer.Option(..., "--format", help="ofac | csl | un | ftm | meti"),
+    name: str | None = typer.Option(None, "--name", help="Name of the loaded list (default: the format)."),
+    db: str | None = typer.Option(None, "--db", help="Database path or URL (default: $CORRIDOR_HOME)."),
+) -> None:
+    """Parse a list file and replace the stored list of that name, all or nothing."""
+    list_name = (name or list_format).strip()
+    if not list_name or len(list_name) > 64:
+        raise _fail(f"--name {name!r} must be 1 to 64 characters")
+    try:
+        parties = read_list(path, list_format, list_name)
+    except (ListFormatError, ValueError) as error:
+        raise _fail(f"{error}; nothing was loaded") from error
+    status = save_list(open_database(db), list_name, list_format, str(path.resolve()), parties,
+                       loaded_at=datetime.now(UTC))
+    console.print(f"loaded list [bold]{status.name}[/bold] ({status.format}): {status.party_count} parties, "
+                  f"revision {status.revision}", highlight=False)
+
+
+@lists_app.command("status")
+def status_command(db: str | None = typer.Option(None, "--db", help="Database path or URL.")) -> None:
+    """The lists loaded, with their size, source and when they were loaded."""
+    statuses = list_status(open_database(db))
+    if not statuses:
+        console.print("no lists loaded; use `corridor lists load PATH --format ofac|csl|un|ftm|meti`")
+        return
+    table = Table("list", "format", "parties", "loaded at", "revision", "source")
+    for s in statuses:
+        table.add_row(s.name, s.format, str(s.party_count), s.loaded_at.isoformat(timespec="seconds"),
+                      s.revision, s.source)
+    console.print(table)
+
+
+def screen_command(
+    name: str | None = typer.Argument(None, help="The party's name as written (any script)."),
+    country: str | None = typer.Option(None, "--country", help="ISO country of the party, e.g. KR."),
+    schema: str | None = typer.Option(None, "--schema", help="person | organization"),
+    lists: str | None = typer.Option(None, "--lists", help="Comma-separated loaded lists, e.g. un,ofac."),
+    on: str | None = typer.Option(None, "--on", help="Screening date, YYYY-MM-DD (default: today)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+    batch: Path | None = typer.Option(None, "--batch", help="CSV of parties: name[,id,schema,country]."),
+    out: Path | None = typer.Option(None, "--out", help="Where the batch results go (CSV)."),
+    db: str | None = typer.Option(None, "--db", help="Database path or URL."),
+) -> None:
+    """Screen a name (or a CSV of names) against the loaded restricted-party lists."""
+    day = _screening_date(on)
+    sessions = open_database(db)
+    loaded = {s.name for s in list_status(sessions)}
+    if not loaded:
+        raise _fail("no lists are loaded; run `corridor lists load PATH --format …` first")
+    chosen = _chosen_lists(lists, loaded)
+    if batch is not None:
+        if out is None or name is not None:
+            raise _fail("--batch needs --out and no NAME")
+        index = load_index(sessions, corridor_home() / "cache")
+        bad = screen_batch(index, batch, out, day, chosen)
+        raise typer.Exit(code=1 if bad else 0)
+    if name is None:
+        raise _fail("give a NAME to screen, or --batch parties.csv --out results.csv")
+    try:
+        query = Query(name, day, _schema(schema), country, chosen)
+    except ValueError as error:
+        raise _fail(str(error)) from error
+    result = screen(load_index(sessions, corridor_home() / "cache"), query)
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_result(result)
+
+
+def _screening_date(on: str | None) -> date:
+    if on is None:
+        return datetime.now(UTC).date()
+    try:
+        return date.fromisoformat(on)
+    except ValueError:
+        raise _fail(f"--on {on!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _chosen_lists(lists: str | None, loaded: set[str]) -> frozenset[str] | None:
+    if not lists:
+        return None
+    chosen = frozenset(part.strip() for part in lists.split(",") if part.strip())
+    unknown = sorted(chosen - loaded)
+    if unknown:
+        raise _fail(f"--lists names {', '.join(unknown)}, not loaded; loaded lists: {', '.join(sorted(loaded))}")
+    return chosen
+
+
+def _schema(value: str | None) -> Schema | None:
+    if value is None or not value.strip():
+        return None
+    if value.strip().lower() not in SCHEMA_CHOICES:
+        raise ValueError(f"schema {value!r} is not accepted; use one of: {', '.join(SCHEMA_CHOICES)}")
+    return Schema.parse(value)
+
+
+def screen_batch(index: ScreeningIndex, source: Path, out: Path, day: date,
+                 lists: frozenset[str] | None) -> int:
+    """Screen every row; bad rows are reported and kept with their error, good rows finished.
+
+    The output is written to a temporary file and moved into place, so it is never half-written.
+    """
+    try:
+        with source.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            rows = list(reader)
+            columns = list(reader.fieldnames or [])
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise _fail(f"cannot read --batch {str(source)!r}: {error}") from error
+    if "name" not in columns:
+        raise _fail(f"--batch {str(source)!r} has no `name` column; columns found: {', '.join(columns)}")
+    results, bad = [], 0
+    for line, row in track(list(enumerate(rows, start=2)), description="screening", console=errors):
+        try:
+            query = Query(row.get("name") or "", day, _schema(row.get("schema")), row.get("country") or None,
+                          lists)
+            results.append({**row, **_summary(screen(index, query))})
+        except ValueError as error:
+            bad += 1
+            errors.print(f"[yellow]row {line}:[/yellow] {error}", highlight=False)
+            results.append({**row, "error": str(error)})
+    partial = out.with_name(out.name + ".partial")
+    with partial.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns + [c for c in RESULT_COLUMNS if c not in columns],
+                                extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(results)
+    partial.replace(out)
+    errors.print(f"screened {len(rows) - bad} rows, {bad} bad; results in {out}", highlight=False)
+    return bad
+
+
+def _summary(result: ScreeningResult) -> dict[str, str]:
+    top = result.hits[0] if result.hits else None
+    return {
+        "hits": str(len(result.hits)),
+        "top_score": f"{top.score:.4f}" if top else "",
+        "top_band": top.band if top else "",
+        "top_list": top.party.list_name if top else "",
+        "top_id": top.party.id if top else "",
+        "top_matched_name": top.matched_name if top else "",
+        "hit_ids": ";".join(f"{h.party.list_name}:{h.party.id}" for h in result.hits),
+        "error": "",
+    }
+
+
+def _print_result(result: ScreeningResult) -> None:
+    q = result.query
+    console.print(f"screening [bold]{q.name}[/bold] on {q.on.isoformat()}: {len(result.hits)} hit(s)",
+                  highlight=False)
+    for title, hits in (("hits", result.hits), ("formerly listed", result.formerly_listed)):
+        if not hits:
+            continue
+        table = Table("band", "score", "list", "id", "schema", "listed name", "matched name", "why", title=title)
+        for hit in hits:
+            why = hit.explanation["summary"]
+            if hit.explanation["rules"]:
+                why += "; " + "; ".join(hit.explanation["rules"])
+            if hit.party.delisted_on:
+                why += f"; delisted {hit.party.delisted_on.isoformat()}"
+            table.add_row(hit.band, f"{hit.score:.3f}", hit.party.list_name, hit.party.id, hit.party.schema.value,
+                          hit.party.name, hit.matched_name, why)
+        console.print(table)

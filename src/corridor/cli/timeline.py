@@ -1,7 +1,7 @@
 """`corridor timeline`: every dated change the packs record between two countries, with its source.
 
-Rows are plain dicts (day, domain, jurisdiction, change, id, summary, sources, note) so other
-kinds of dated record can join the same table and JSON list.
+Rows are plain dicts (`corridor.export.changes.change_row`: day, domain, jurisdiction, change, id,
+summary, sources, note) so other kinds of dated record can join the same table and JSON list.
 """
 
 from __future__ import annotations
@@ -15,25 +15,9 @@ from rich.console import Console
 from rich.table import Table
 
 from corridor.cli.export import fail, parse_day
-from corridor.export.changes import changes_for_item
-from corridor.packs.countries import check_country
-from corridor.packs.registry import load_packs
-from corridor.packs.timeline import PackChange, pair_changes
+from corridor.export.changes import change_row, pair_timeline
 
-
-def pair_timeline(first: str, second: str, item: str | None = None, since: date | None = None,
-                  until: date | None = None) -> list[PackChange]:
-    """The pack changes between two countries, only those about `item` where one is given."""
-    packs = load_packs()
-    first, second = check_country(first, "from"), check_country(second, "to")
-    changes = pair_changes(packs, first, second, since, until)
-    return changes_for_item(packs, changes, first, item) if item else changes
-
-
-def change_row(change: PackChange) -> dict:
-    return {"day": change.day.isoformat(), "domain": change.domain, "jurisdiction": change.jurisdiction,
-            "change": change.kind, "id": change.fact_id, "summary": change.summary,
-            "sources": [s.cite() for s in change.sources], "note": change.note}
+__all__ = ["change_row", "pair_timeline", "register", "show_timeline"]  # the API imports the first two
 
 
 def show_timeline(console: Console, rows: list[dict], as_json: bool = False, title: str = "Timeline"
@@ -61,8 +45,10 @@ def register(app: typer.Typer) -> None:
         first: Annotated[str, typer.Option("--from", help="first country (ISO alpha-2)")],
         second: Annotated[str, typer.Option("--to", help="second country (ISO alpha-2)")],
         item: Annotated[str | None, typer.Option(help="only changes that matter for this item")] = None,
-        since: Annotated[date | None, typer.Option(parser=parse_day, metavar="YYYY-MM-DD")] = None,
-        until: Annotated[date | None, typer.Option(parser=parse_day, metavar="YYYY-MM-DD")] = None,
+        since: Annotated[date | None, typer.Option(parser=parse_day, metavar="YYYY-MM-DD",
+                                                   help="first day shown")] = None,
+        until: Annotated[date | None, typer.Option(parser=parse_day, metavar="YYYY-MM-DD",
+                                                   help="last day shown")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="print one JSON list")] = False,
     ) -> None:
         """What changed between two countries, when, in which pack, on whose authority."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import pycountry
 from rapidfuzz import process
@@ -50,16 +51,23 @@ def resolve_place(country: str, region: str | None, localities: list[Place]) -> 
 
 def _names_in(country: str, localities: list[Place]) -> dict[str, tuple[PlaceRef, str]]:
     """Every spelling of every place in `country` → (place, display name)."""
-    names: dict[str, tuple[PlaceRef, str]] = {}
-    for sub in pycountry.subdivisions.get(country_code=country) or []:
-        ref = PlaceRef(country, sub.code)
-        for spelling in (sub.code, sub.name, sub.name.split("-")[0]):
-            names.setdefault(_key(spelling), (ref, sub.name))
+    names = dict(_subdivision_names(country))
     for place in localities:
         if place.country == country:
             ref = PlaceRef(country, place.parent, place.id)
             for spelling in (place.id, place.name, *place.aliases):
                 names[_key(spelling)] = (ref, place.name)
+    return names
+
+
+@cache
+def _subdivision_names(country: str) -> dict[str, tuple[PlaceRef, str]]:
+    """ISO 3166-2 codes, names and names without their type suffix ("Daegu" for Daegu-gwangyeoksi)."""
+    names: dict[str, tuple[PlaceRef, str]] = {}
+    for sub in pycountry.subdivisions.get(country_code=country) or []:
+        ref = PlaceRef(country, sub.code)
+        for spelling in (sub.code, sub.name, sub.name.split("-")[0]):
+            names.setdefault(_key(spelling), (ref, sub.name))
     return names
 
 

@@ -1,17 +1,36 @@
-"""Which dated pack changes matter for one item: the timeline behind `corridor timeline --item`.
+"""The dated changes between two countries, optionally only those that matter for one item.
 
-A country-group change matters to every item; a measure or control-list entry matters only to
-the items it names. Changes of other domains (entry, relations) are kept: they are context.
+This is what `corridor timeline` and the API's `/timeline` both show. A country-group change
+matters to every item; a measure or control-list entry only to the items it names. Changes of
+other domains (entry, relations) are kept: they are the context of the export rules.
 """
 
 from __future__ import annotations
 
+from datetime import date
+
 from corridor.export.regime import compiled_export_packs
 from corridor.packs.countries import check_country
-from corridor.packs.registry import PackSet
+from corridor.packs.registry import PackSet, load_packs
 from corridor.packs.schema.base import Fact
 from corridor.packs.schema.export import ControlEntry, Measure
-from corridor.packs.timeline import PackChange
+from corridor.packs.timeline import PackChange, pair_changes
+
+
+def pair_timeline(first: str, second: str, item: str | None = None, since: date | None = None,
+                  until: date | None = None, packs: PackSet | None = None) -> list[PackChange]:
+    """Pack changes concerning both countries; with `item`, read by `first`'s control list."""
+    packs = load_packs() if packs is None else packs
+    first, second = check_country(first, "from"), check_country(second, "to")
+    changes = pair_changes(packs, first, second, since, until)
+    return changes_for_item(packs, changes, first, item) if item else changes
+
+
+def change_row(change: PackChange) -> dict:
+    """One change as plain JSON-ready data: day, domain, jurisdiction, change, id, summary, sources, note."""
+    return {"day": change.day.isoformat(), "domain": change.domain, "jurisdiction": change.jurisdiction,
+            "change": change.kind, "id": change.fact_id, "summary": change.summary,
+            "sources": [s.cite() for s in change.sources], "note": change.note}
 
 
 def changes_for_item(packs: PackSet, changes: list[PackChange], exporter: str, item: str

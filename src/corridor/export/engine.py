@@ -20,7 +20,7 @@ from corridor.export.regime import Regime, compiled_export_packs, first_citation
 from corridor.packs.countries import check_country
 from corridor.packs.registry import PackSet, load_packs
 from corridor.packs.schema.base import Fact
-from corridor.packs.schema.export import ControlEntry, CountryGroup, LicenceType
+from corridor.packs.schema.export import ControlEntry, CountryGroup, LicenceType, OutsideScope
 
 CATCH_ALL_END_USES = frozenset({"military", "wmd"})
 
@@ -35,10 +35,12 @@ def determine(shipment: Shipment, packs: PackSet | None = None) -> Determination
     if exporter == destination:
         raise ValueError(f"destination: {destination!r} is the exporting country; "
                          "an export needs another destination")
-    book = compiled_export_packs(packs or load_packs()).get(exporter)
+    book = compiled_export_packs(load_packs() if packs is None else packs).get(exporter)
     regime = book.on(shipment.on) if book else None
     if regime is None:
         return _not_covered(shipment, exporter, book.pack.version if book else None)
+    if destination in regime.outside_scope:
+        return _outside_scope(shipment, regime.outside_scope[destination], regime.pack.version)
     key = (destination, shipment.item, shipment.end_use, shipment.exporter_has_icp)
     answer = regime.answers.get(key)
     if answer is None:
@@ -54,6 +56,16 @@ def _not_covered(shipment: Shipment, exporter: str, version: str | None) -> Dete
         licence_types=LicenceTypes(open=[], closed=[]), review_days=None, catch_all=None,
         rules=[RuleTrace(id="coverage", effect="not covered", applied=False, reason=reason)],
         sources=[], pack_version=version, explanation=f"Not covered: {reason}.",
+    )
+
+
+def _outside_scope(shipment: Shipment, fact: OutsideScope, version: str) -> Determination:
+    rule = _rule(fact, "not covered", applied=True, reason=fact.reference)
+    return Determination(
+        shipment=shipment, outcome="not_covered", destination_group=None,
+        licence_types=LicenceTypes(open=[], closed=[]), review_days=None, catch_all=None,
+        rules=[rule], sources=[s.cite() for s in fact.sources], pack_version=version,
+        explanation=f"Not covered: {fact.summary}",
     )
 
 
@@ -163,7 +175,7 @@ def _standing_closure(licence: LicenceType, entry: ControlEntry, group: CountryG
         return f"only for destination groups {', '.join(licence.open_to)}; {group.group} is not one"
     if group.group in licence.closed_to:
         return f"not for destination group {group.group}"
-    if licence.kind == "bulk" and licence.licence not in entry.bulk:
+    if licence.kind == "bulk" and not entry.allows_bulk(licence.licence):
         return f"{entry.code} is not allowed under {licence.licence} in the bulk matrix"
     if licence.requires_icp and not shipment.exporter_has_icp:
         return "the exporter has no internal compliance programme"
@@ -178,11 +190,10 @@ def _measure_effect(closes: list[str], reopens: list[str]) -> str:
 
 def _sources(regime: Regime, rules: list[RuleTrace]) -> list[str]:
     """Every citation of every applied rule, each once, in trace order."""
-    facts = {f.id: f for f in regime.pack.facts()}
     cited: dict[str, None] = {}
     for rule in rules:
-        if rule.applied and rule.id in facts:
-            cited.update(dict.fromkeys(s.cite() for s in facts[rule.id].sources))
+        if rule.applied and rule.id in regime.facts:
+            cited.update(dict.fromkeys(s.cite() for s in regime.facts[rule.id].sources))
     return list(cited)
 
 

@@ -25,6 +25,7 @@ from corridor.packs.schema.export import (
     ExportRules,
     LicenceType,
     Measure,
+    OutsideScope,
 )
 from corridor.time import Interval
 
@@ -59,6 +60,8 @@ class Regime:
     catch_all: CatchAll | None
     measures: dict[str, tuple[Measure, ...]]
     embargoes: dict[str, Embargo]
+    outside_scope: dict[str, OutsideScope]
+    facts: dict[str, Fact]
     answers: dict[tuple, Any] = field(default_factory=dict)
 
     def group_of(self, country: str) -> CountryGroup | None:
@@ -142,6 +145,8 @@ def _regime(pack: Pack, days: Interval) -> Regime:
         catch_all=next(iter(now(rules.catch_all)), None),
         measures={c: tuple(ms) for c, ms in measures.items()},
         embargoes={c: e for e in now(rules.embargoes) for c in e.destinations},
+        outside_scope={c: o for o in now(rules.outside_scope) for c in o.destinations},
+        facts={f.id: f for f in pack.facts()},
     )
 
 

@@ -49,6 +49,7 @@ DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'-]{2,30}?)(?:,\s*(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*"
     r"(?:\((?P<agency>" + _AGENCY_NAMES + r")\))?\s*(?:-{1,2}|—|–)\s*"
 )
+MINIMUM_WORDS = 5  # less than a sentence is a menu or a cookie notice, not an article
 NAV_SEPARATORS = re.compile(r"\s(?:\||›|»|>|/|·)\s")
 
 
@@ -113,18 +114,24 @@ def read_article(raw: bytes, source: str) -> Article:
 def read_html(html: str, source: str) -> Article:
     """Main text by trafilatura, date by htmldate (extensive search, original date)."""
     import trafilatura
-    from htmldate import find_date
 
     url = source if source.startswith(("http://", "https://")) else None
     document = trafilatura.bare_extraction(html, url=url, with_metadata=True)
     body = document.text if document is not None else None
-    if not body or not body.strip():
+    if not body or len(body.split()) < MINIMUM_WORDS:
         raise UnreadableInput(f"{source}: page has no main text that could be extracted")
-    found = find_date(html, url=url, extensive_search=True, original_date=True)
-    published = date.fromisoformat(found) if found else None
+    published = publication_date(html, url)
     cleaned = clean_lines(body.splitlines())
     return Article(source, "\n".join(cleaned.kept) or body, document.title, published,
                    document.author, _agency_in(body[:400]), None, None, tuple(cleaned.dropped))
+
+
+def publication_date(html: str, url: str | None = None) -> date | None:
+    """The original publication date htmldate finds (extensive search), not the last update."""
+    from htmldate import find_date
+
+    found = find_date(html, url=url, extensive_search=True, original_date=True)
+    return date.fromisoformat(found) if found else None
 
 
 def main_text(html: str) -> str | None:

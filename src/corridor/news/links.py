@@ -24,16 +24,17 @@ SLACK = {"day": timedelta(days=3), "week": timedelta(days=7), "month": timedelta
 
 def link_events(events: list[Event], packs: PackSet) -> list[Event]:
     """Each event with `pack_links` filled; unmatched policy events flagged `proposed_amendment`."""
-    facts = [(pack.key, pack.meta.domain, fact) for pack in packs for fact in pack.facts()]
+    facts = [(pack.key, frozenset(pack.meta.jurisdiction.upper().split("-")), pack.meta.domain, fact)
+             for pack in packs for fact in pack.facts()]
     return [_linked(event, facts) for event in events]
 
 
-def _linked(event: Event, facts: list[tuple[str, str, Fact]]) -> Event:
+def _linked(event: Event, facts: list[tuple[str, frozenset[str], str, Fact]]) -> Event:
     links = [
         {"pack": key, "fact": fact.id, "relation": "corroborates", "fact_date": day.isoformat(),
          "summary": fact.summary}
-        for key, domain, fact in facts
-        if _concerns(event, fact) and (day := _matching_day(event, domain, fact))
+        for key, jurisdictions, domain, fact in facts
+        if _concerns(event, jurisdictions, fact) and (day := _matching_day(event, domain, fact))
     ]
     flags = list(event.flags)
     if not links and _is_policy(event):
@@ -43,9 +44,10 @@ def _linked(event: Event, facts: list[tuple[str, str, Fact]]) -> Event:
     return replace(event, pack_links=links, flags=flags)
 
 
-def _concerns(event: Event, fact: Fact) -> bool:
+def _concerns(event: Event, jurisdictions: frozenset[str], fact: Fact) -> bool:
+    """Both countries of the event are the pack's own jurisdiction or named by the fact."""
     countries = [c for c in (event.actor, event.target) if c]
-    return bool(countries) and all(fact.mentions(c) for c in countries)
+    return bool(countries) and all(c in jurisdictions or fact.mentions(c) for c in countries)
 
 
 def _matching_day(event: Event, domain: str, fact: Fact) -> date | None:

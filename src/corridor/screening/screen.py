@@ -71,10 +71,11 @@ class ScreeningResult:
     formerly_listed: tuple[Hit, ...] = field(default=())
 
     def to_json(self) -> dict:
-        return {"query": {"name": self.query.name, "on": self.query.on.isoformat(),
-                          "schema": self.query.schema.value if self.query.schema else None,
-                          "country": self.query.country,
-                          "lists": sorted(self.query.lists) if self.query.lists else None},
+        return {"query": self.query.name,
+                "on": self.query.on.isoformat(),
+                "schema": self.query.schema.value if self.query.schema else None,
+                "country": self.query.country,
+                "lists": sorted(self.query.lists) if self.query.lists else None,
                 "hits": [h.to_json() for h in self.hits],
                 "formerly_listed": [h.to_json() for h in self.formerly_listed]}
 

@@ -35,10 +35,11 @@ class ControlEntry(Fact):
     cas: str | None = None
     aliases: list[str] = Field(default_factory=list)
     listed: bool = True
-    bulk: list[str] = Field(
-        default_factory=lambda: ["general_bulk", "special_general_bulk", "specific_bulk", "bulk"],
-        description="licence types the bulk matrix allows for this entry",
-    )
+    bulk: list[str] | None = Field(
+        default=None, description="bulk licence types the bulk matrix allows; omitted: every one")
+
+    def allows_bulk(self, licence: str) -> bool:
+        return self.bulk is None or licence in self.bulk
 
     def mentions(self, country: str) -> bool:
         return False
@@ -127,6 +128,17 @@ class Embargo(Fact):
         return country in self.destinations
 
 
+class OutsideScope(Fact):
+    """Destinations whose trade another law governs: the pack answers `not_covered` for them
+    rather than treat them as an ordinary destination (Korea → North Korea is inter-Korean trade)."""
+
+    destinations: list[CountryCode]
+    reference: str
+
+    def mentions(self, country: str) -> bool:
+        return country in self.destinations
+
+
 class ExportRules(Strict):
     """Everything one jurisdiction's export pack says."""
 
@@ -136,6 +148,7 @@ class ExportRules(Strict):
     catch_all: list[CatchAll]
     measures: list[Measure] = Field(default_factory=list)
     embargoes: list[Embargo] = Field(default_factory=list)
+    outside_scope: list[OutsideScope] = Field(default_factory=list)
 
     def series(self) -> dict[str, list[Fact]]:
         """Facts of which exactly one must hold each day of the pack's coverage."""
@@ -148,6 +161,7 @@ class ExportRules(Strict):
         return found
 
     def lint(self) -> list[tuple[Level, str | None, str]]:
+        """What the generic linter cannot know: references between the pack's own files."""
         return [
             *self._unknown_references(),
             *self._countries_in_two_groups(),
@@ -164,6 +178,9 @@ class ExportRules(Strict):
                       if c not in codes]
             found += [("error", measure.id, f"unknown licence type {t!r}")
                       for t in measure.closes + measure.reopens if t not in licences]
+        for entry in self.control_list:
+            found += [("error", entry.id, f"unknown licence type {t!r}") for t in entry.bulk or []
+                      if t not in licences]
         for licence in self.licence_types:
             named = (licence.open_to or []) + licence.closed_to + [
                 *licence.review_days, *licence.documents, *licence.conditions]

@@ -1,0 +1,167 @@
+"""News ingestion and extraction, measured on ../shared/data and on the gold set.
+
+- main-text F1 on article-extraction-bench-subset (ScrapingHub metric: \\w+ tokens, 4-gram
+  shingles, multiset overlaps, P and R averaged over documents), against trafilatura alone;
+- publication-date accuracy on htmldate-mediacloud-subset, against htmldate extensive alone;
+- event precision / recall / F1 on tests/news_gold (strict and type-and-countries only);
+- articles per second through the whole report (ingest, dates, entities, events, links).
+
+Prints a table, then one JSON line. Each baseline is measured in the same run.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+import time
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared" / "data"
+GOLD = ROOT / "tests" / "news_gold"
+
+
+def shingles(text: str) -> Counter:
+    tokens = re.findall(r"\w+", text or "")
+    if len(tokens) < 4:
+        return Counter([tuple(tokens)]) if tokens else Counter()
+    return Counter(tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3))
+
+
+def extraction_scores(pairs: list[tuple[str | None, str]]) -> dict[str, float]:
+    precisions, recalls = [], []
+    for predicted, truth in pairs:
+        p, t = shingles(predicted or ""), shingles(truth)
+        tp = sum((p & t).values())
+        fp = sum((p - t).values())
+        fn = sum((t - p).values())
+        if fp == 0 and fn == 0:
+            precisions.append(1.0)
+            recalls.append(1.0)
+            continue
+        if tp + fp:
+            precisions.append(tp / (tp + fp))
+        if tp + fn:
+            recalls.append(tp / (tp + fn))
+    precision = sum(precisions) / len(precisions)
+    recall = sum(recalls) / len(recalls)
+    return {"precision": precision, "recall": recall, "f1": 2 * precision * recall / (precision + recall)}
+
+
+def main_text_bench(folder: Path) -> dict:
+    import trafilatura
+
+    from corridor.news.ingest import main_text
+
+    truth = json.loads((folder / "ground-truth.json").read_text())
+    pages = {pid: gzip.decompress((folder / "html" / f"{pid}.html.gz").read_bytes()).decode("utf-8", "replace")
+             for pid in sorted(truth)}
+    start = time.perf_counter()
+    baseline = [(trafilatura.extract(html), truth[pid]["articleBody"]) for pid, html in pages.items()]
+    baseline_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    ours = [(main_text(html), truth[pid]["articleBody"]) for pid, html in pages.items()]
+    ours_seconds = time.perf_counter() - start
+    return {"pages": len(pages), "baseline": extraction_scores(baseline), "ours": extraction_scores(ours),
+            "baseline_seconds": baseline_seconds, "ours_seconds": ours_seconds, "html": pages}
+
+
+def date_bench(folder: Path) -> dict:
+    from htmldate import find_date
+
+    from corridor.news.ingest import publication_date
+
+    gold = json.loads((folder / "gold-dates.json").read_text())
+    dated = {url: e for url, e in gold.items() if e["date"]}
+    baseline_right = ours_right = 0
+    for url, entry in sorted(dated.items()):
+        html = gzip.decompress((folder / "html" / entry["file"]).read_bytes()).decode("utf-8", "replace")
+        expected = date.fromisoformat(entry["date"])
+        found = find_date(html, url=url, extensive_search=True, original_date=True)
+        baseline_right += found == entry["date"]
+        ours_right += publication_date(html, url) == expected
+    return {"dated": len(dated), "baseline": baseline_right, "ours": ours_right}
+
+
+def event_bench() -> dict:
+    from corridor.news.evaluation import ExpectedEvent, Score, score_events
+    from corridor.news.events import extract_events
+
+    strict = loose = Score(0, 0, 0)
+    cases = 0
+    for file in sorted(GOLD.glob("*.yaml")):
+        case = yaml.safe_load(file.read_text(encoding="utf-8"))
+        expected = [ExpectedEvent(e["type"], e["actor"], e["target"], date.fromisoformat(str(e["date"])),
+                                  e["happened"], tuple(e["items"])) for e in case["events"]]
+        found = extract_events(case["text"], date.fromisoformat(str(case["published"])))
+        strict = strict + score_events(found, expected)
+        loose = loose + score_events(found, expected, strict=False)
+        cases += 1
+    return {"texts": cases, "strict": strict, "loose": loose}
+
+
+def throughput(pages: dict[str, str]) -> float:
+    from corridor.news.ingest import UnreadableInput, read_article
+    from corridor.news.report import report_article
+    from corridor.packs.registry import load_packs
+
+    packs = load_packs()
+    start = time.perf_counter()
+    for pid, html in pages.items():
+        try:
+            report_article(read_article(html.encode(), pid), packs)
+        except UnreadableInput:
+            continue
+    return len(pages) / (time.perf_counter() - start)
+
+
+def main() -> None:
+    figures: dict[str, float | int | str] = {}
+    rows: list[tuple[str, str, str]] = []
+    extraction_folder = SHARED / "article-extraction-bench-subset"
+    dates_folder = SHARED / "htmldate-mediacloud-subset"
+    pages: dict[str, str] = {}
+    if extraction_folder.is_dir():
+        result = main_text_bench(extraction_folder)
+        pages = result.pop("html")
+        base, ours = result["baseline"], result["ours"]
+        rows.append(("main-text F1 (83 pages)", f"{base['f1']:.3f} (P {base['precision']:.3f} R {base['recall']:.3f})",
+                     f"{ours['f1']:.3f} (P {ours['precision']:.3f} R {ours['recall']:.3f})"))
+        figures.update(main_text_f1=round(ours["f1"], 4), main_text_precision=round(ours["precision"], 4),
+                       main_text_recall=round(ours["recall"], 4), baseline_trafilatura_f1=round(base["f1"], 4))
+    else:
+        print(f"skipped main-text F1: {extraction_folder} not found", file=sys.stderr)
+    if dates_folder.is_dir():
+        result = date_bench(dates_folder)
+        rows.append((f"publication date exact ({result['dated']} dated)", f"{result['baseline']}",
+                     f"{result['ours']}"))
+        figures.update(date_correct=result["ours"], baseline_htmldate_correct=result["baseline"],
+                       dated_pages=result["dated"])
+    else:
+        print(f"skipped publication dates: {dates_folder} not found", file=sys.stderr)
+    events = event_bench()
+    strict, loose = events["strict"], events["loose"]
+    rows.append((f"events strict P/R/F1 ({events['texts']} gold texts)", "—",
+                 f"{strict.precision:.3f} / {strict.recall:.3f} / {strict.f1:.3f}"))
+    rows.append(("events type+countries P/R/F1", "—", f"{loose.precision:.3f} / {loose.recall:.3f} / {loose.f1:.3f}"))
+    figures.update(event_precision=round(strict.precision, 4), event_recall=round(strict.recall, 4),
+                   event_f1=round(strict.f1, 4), event_f1_type_and_countries=round(loose.f1, 4))
+    if pages:
+        rate = throughput(pages)
+        rows.append(("articles per second (full report)", "—", f"{rate:.1f}"))
+        figures["articles_per_second"] = round(rate, 2)
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  {'baseline':<28}  corridor")
+    for name, base, ours in rows:
+        print(f"{name:<{width}}  {base:<28}  {ours}")
+    print(json.dumps({"bench": "news_eval", **figures}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""Screening against the real OFAC SDN + UN lists: hits, explanations, bands, dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from corridor.screening import Party, Query, Schema, ScreeningIndex, screen
+from corridor.screening.formats import parse_ofac, parse_un
+
+DAY = date(2026, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def index(shared_data) -> ScreeningIndex:
+    folder = shared_data / "ofac-sdn-2021"
+    parties = parse_ofac(*((folder / f"{n}.csv").read_text() for n in ("sdn", "alt", "add")))
+    parties += parse_un((shared_data / "un-sc-consolidated-2026" / "UN_consolidated.xml").read_bytes())
+    return ScreeningIndex(parties)
+
+
+def _top(index, name, **kwargs):
+    result = screen(index, Query(name, DAY, **kwargs))
+    return result.hits[0] if result.hits else None
+
+
+def test_hangul_name_hits_the_ofac_entry_and_says_how_it_was_read(index):
+    hit = _top(index, "김정은")
+    assert (hit.party.list_name, hit.party.id, hit.band) == ("ofac", "20157", "match")
+    assert hit.explanation["query_name"] == "김정은" and hit.matched_name == "KIM, Jong Un"
+    assert "Romanization" in hit.explanation["query_reading"] or "McCune" in hit.explanation["query_reading"]
+    assert {a["list"] for a in hit.explanation["aligned"]} == {"kim", "jong", "un"}
+
+
+def test_korean_bank_name_in_hangul_hits_its_romanised_listing(index):
+    ids = {(h.party.list_name, h.party.id) for h in screen(index, Query("조선광선은행", DAY)).hits}
+    assert ("ofac", "11581") in ids and ("un", "KPe.025") in ids
+
+
+def test_romanised_dprk_person_hits_both_lists(index):
+    ids = {(h.party.list_name, h.party.id) for h in screen(index, Query("리병철", DAY)).hits if h.band == "match"}
+    assert {("ofac", "23215"), ("un", "KPi.076")} <= ids
+
+
+def test_generic_company_words_alone_hit_nothing(index):
+    assert screen(index, Query("Korea Trading Corporation", DAY)).hits == () or all(
+        h.band == "review" for h in screen(index, Query("Korea Trading Corporation", DAY)).hits)
+    assert screen(index, Query("General Trading Company Limited", DAY)).hits == ()
+
+
+def test_schema_and_list_filters_narrow_the_hits(index):
+    persons = screen(index, Query("Osama bin Laden", DAY, schema=Schema.PERSON)).hits
+    assert persons and all(h.party.schema is Schema.PERSON for h in persons)
+    un_only = screen(index, Query("Osama bin Laden", DAY, lists=frozenset({"un"}))).hits
+    assert un_only and all(h.party.list_name == "un" for h in un_only)
+
+
+def test_country_that_disagrees_lowers_the_score_and_is_explained(index):
+    plain = _top(index, "KIM Jong Un")
+    elsewhere = _top(index, "KIM Jong Un", country="FR")
+    assert elsewhere.score < plain.score
+    assert "not in" in elsewhere.explanation["features"]["country"]
+
+
+def test_a_party_delisted_before_the_date_is_reported_as_formerly_listed():
+    party = Party("csl", "dpl-1", Schema.PERSON, "ADRIAN MANUEL HERNANDEZ", listed_on=date(2017, 10, 16),
+                  delisted_on=date(2020, 10, 13))
+    small = ScreeningIndex([party])
+    during = screen(small, Query("Adrian Manuel Hernandez", date(2019, 1, 1)))
+    after = screen(small, Query("Adrian Manuel Hernandez", date(2021, 1, 1)))
+    before = screen(small, Query("Adrian Manuel Hernandez", date(2016, 1, 1)))
+    assert [h.party.id for h in during.hits] == ["dpl-1"] and during.formerly_listed == ()
+    assert after.hits == () and [h.party.id for h in after.formerly_listed] == ["dpl-1"]
+    assert before.hits == () and before.formerly_listed == ()
+
+
+def test_json_shape_of_a_screen(index):
+    data = screen(index, Query("KIM Jong Un", DAY)).to_json()
+    assert data["query"] == "KIM Jong Un"
+    assert set(data["hits"][0]) >= {"list", "id", "schema", "name", "matched_name", "score", "band", "explanation"}

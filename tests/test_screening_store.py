@@ -1,0 +1,41 @@
+"""Loaded lists persist on SQLite and PostgreSQL; a failed load keeps the list already loaded."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from corridor.screening import Party, Query, Schema, screen
+from corridor.store.db import open_database
+from corridor.store.lists import list_status, load_index, load_parties, save_list
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+KIM = Party("ofac", "20157", Schema.PERSON, "KIM, Jong Un", family_names=("KIM",), countries=("KP",),
+            programmes=("DPRK3",), listed_on=date(2016, 7, 6))
+
+
+def test_a_loaded_list_survives_a_restart_and_screens(db_url, tmp_path):
+    sessions = open_database(db_url)
+    status = save_list(sessions, "ofac", "ofac", "sdn.csv", [KIM], NOW)
+    assert status.party_count == 1
+    again = open_database(db_url)
+    assert load_parties(again) == [KIM]
+    assert [s.name for s in list_status(again)] == ["ofac"]
+    index = load_index(again, tmp_path / "cache")
+    assert screen(index, Query("김정은", date(2026, 1, 1))).hits[0].party.id == "20157"
+    assert list((tmp_path / "cache").glob("screening-*.pickle"))
+    assert load_index(again, tmp_path / "cache").parties == [KIM]  # from the cache
+
+
+def test_reloading_replaces_the_list_and_a_failed_load_keeps_the_old_one(db_url):
+    sessions = open_database(db_url)
+    save_list(sessions, "ofac", "ofac", "v1", [KIM], NOW)
+    duplicate = [KIM, KIM]  # same list id twice breaks the unique constraint half-way through the insert
+    with pytest.raises(Exception):  # noqa: B017 — the backend's own integrity error
+        save_list(sessions, "ofac", "ofac", "v2", duplicate, NOW)
+    assert load_parties(sessions) == [KIM]
+    assert list_status(sessions)[0].source == "v1"
+    other = Party("ofac", "1", Schema.ORGANIZATION, "BANCO NACIONAL DE CUBA")
+    save_list(sessions, "ofac", "ofac", "v3", [other], NOW)
+    assert load_parties(sessions) == [other]
