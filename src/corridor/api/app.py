@@ -6,6 +6,7 @@ from fastapi import FastAPI
 
 import corridor
 from corridor.api import applications, audit, checks, errors, licences
+from corridor.api.auth import TokenCache
 from corridor.store.db import open_database
 
 
@@ -15,6 +16,7 @@ def create_app(db_url: str | None = None) -> FastAPI:
                   description="Cross-border rules as code: export checks, timelines, licence "
                               "applications, licences, drawdowns and the audit log.")
     app.state.sessions = open_database(db_url)
+    app.state.tokens = TokenCache(app.state.sessions)
     errors.install(app)
     for module in (checks, applications, licences, audit):
         app.include_router(module.router)

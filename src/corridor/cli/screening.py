@@ -25,7 +25,7 @@ RESULT_COLUMNS = ("hits", "top_score", "top_band", "top_list", "top_id", "top_ma
 SCHEMA_CHOICES = ("person", "organization")
 
 console = Console()
-errors = Console(stderr=True)
+errors = Console(stderr=True, soft_wrap=True)
 lists_app = typer.Typer(help="Load restricted-party lists into the store and show what is loaded.",
                         no_args_is_help=True)
 

@@ -49,6 +49,9 @@ DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'-]{2,30}?)(?:,\s*(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*"
     r"(?:\((?P<agency>" + _AGENCY_NAMES + r")\))?\s*(?:-{1,2}|—|–)\s*"
 )
+# Readers' comments are not the report; precision first, since a stray sidebar sentence can
+# become a false event while a lost caption rarely holds one.
+EXTRACTION = {"favor_precision": True, "include_comments": False}
 MINIMUM_WORDS = 5  # less than a sentence is a menu or a cookie notice, not an article
 NAV_SEPARATORS = re.compile(r"\s(?:\||›|»|>|/|·)\s")
 
@@ -116,21 +119,26 @@ def read_html(html: str, source: str) -> Article:
     import trafilatura
 
     url = source if source.startswith(("http://", "https://")) else None
-    document = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    document = trafilatura.bare_extraction(html, url=url, with_metadata=True, **EXTRACTION)
     body = document.text if document is not None else None
     if not body or len(body.split()) < MINIMUM_WORDS:
         raise UnreadableInput(f"{source}: page has no main text that could be extracted")
     published = publication_date(html, url)
-    cleaned = clean_lines(body.splitlines())
+    cleaned = clean_lines(body.splitlines(), menus=False)
     return Article(source, "\n".join(cleaned.kept) or body, document.title, published,
                    document.author, _agency_in(body[:400]), None, None, tuple(cleaned.dropped))
 
 
 def publication_date(html: str, url: str | None = None) -> date | None:
-    """The original publication date htmldate finds (extensive search), not the last update."""
+    """The original publication date htmldate finds (extensive search), not the last update.
+
+    A wiki revision page (MediaWiki `diff=`/`oldid=`) publishes one edit: its date is the
+    edit's, which htmldate reports as the latest date rather than the original one.
+    """
     from htmldate import find_date
 
-    found = find_date(html, url=url, extensive_search=True, original_date=True)
+    revision = bool(url and re.search(r"[?&](?:diff|oldid)=\d", url))
+    found = find_date(html, url=url, extensive_search=True, original_date=not revision)
     return date.fromisoformat(found) if found else None
 
 
@@ -138,8 +146,8 @@ def main_text(html: str) -> str | None:
     """The body only, as `corridor news ingest` keeps it (for the extraction benchmark)."""
     import trafilatura
 
-    body = trafilatura.extract(html)
-    return "\n".join(clean_lines(body.splitlines()).kept) if body else None
+    body = trafilatura.extract(html, **EXTRACTION)
+    return "\n".join(clean_lines(body.splitlines(), menus=False).kept) if body else None
 
 
 @dataclass(frozen=True)
@@ -148,12 +156,16 @@ class Cleaned:
     dropped: list[str]
 
 
-def clean_lines(lines: list[str]) -> Cleaned:
-    """Drop share buttons, footers, navigation lines and runs of section names."""
+def clean_lines(lines: list[str], menus: bool = True) -> Cleaned:
+    """Drop share buttons, footers, navigation lines and (with `menus`) runs of section names.
+
+    trafilatura's output has its menus removed already, and short lines left in it are list
+    items of the article, so only pasted text is searched for menu runs.
+    """
     kept: list[str] = []
     dropped: list[str] = []
     stripped = [line.strip() for line in lines]
-    in_menu = _menu_runs(stripped)
+    in_menu = _menu_runs(stripped) if menus else [False] * len(stripped)
     for index, line in enumerate(stripped):
         if not line:
             continue
@@ -169,7 +181,8 @@ def _is_boilerplate(line: str) -> bool:
         return True
     if FOOTER.search(line) and len(line) < 300:
         return True
-    return len(NAV_SEPARATORS.findall(line)) >= 2 and not re.search(r"[.!?。다]$", line)
+    is_table_row = line.startswith("|") and line.endswith("|")
+    return not is_table_row and len(NAV_SEPARATORS.findall(line)) >= 2 and not re.search(r"[.!?。다]$", line)
 
 
 def _is_section_name(line: str) -> bool:

@@ -34,9 +34,9 @@ def check_country(value: str, field: str = "country") -> str:
     return code
 
 
-def nearest_countries(value: str, limit: int = 3) -> list[tuple[str, str]]:
-    """Codes closest to what was typed: same-letter codes for a code ('KX' → KR, KP, KE…),
-    fuzzy name matches for a name ('Corea' → KR)."""
+def nearest_countries(value: str, limit: int = 5) -> list[tuple[str, str]]:
+    """Codes closest to what was typed: codes sharing a letter in place for a two-letter code
+    (first letter first: 'KX' → KE, KG, KH…), fuzzy name matches for a name ('Corea' → KR)."""
     typed = value.strip().upper()
     if len(typed) == 2:
         scored = sorted(_names(), key=lambda c: (-(c[0] == typed[0]) * 2 - (c[1] == typed[1]), c))
