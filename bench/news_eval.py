@@ -7,6 +7,11 @@
 - articles per second through the whole report (ingest, dates, entities, events, links).
 
 Prints a table, then one JSON line. Each baseline is measured in the same run.
+
+The gold set's `heldout` texts were written after the rules, in two batches; their first runs,
+before any rule was changed, scored strict F1 0.457 (batch h-, 16 texts) and 0.538 (batch h2-,
+14 texts). Rules were then fixed for the error classes those runs showed, so the held-out
+figure printed here is optimistic; the first-run figures are the honest estimate for unseen text.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ def shingles(text: str) -> Counter:
     tokens = re.findall(r"\w+", text or "")
     if len(tokens) < 4:
         return Counter([tuple(tokens)]) if tokens else Counter()
-    return Counter(tuple(tokens[i:i + 4]) for i in range(len(tokens) - 3))
+    return Counter(tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3))
 
 
 def extraction_scores(pairs: list[tuple[str | None, str]]) -> dict[str, float]:
@@ -60,16 +65,24 @@ def main_text_bench(folder: Path) -> dict:
     from corridor.news.ingest import main_text
 
     truth = json.loads((folder / "ground-truth.json").read_text())
-    pages = {pid: gzip.decompress((folder / "html" / f"{pid}.html.gz").read_bytes()).decode("utf-8", "replace")
-             for pid in sorted(truth)}
+    pages = {
+        pid: gzip.decompress((folder / "html" / f"{pid}.html.gz").read_bytes()).decode("utf-8", "replace")
+        for pid in sorted(truth)
+    }
     start = time.perf_counter()
     baseline = [(trafilatura.extract(html), truth[pid]["articleBody"]) for pid, html in pages.items()]
     baseline_seconds = time.perf_counter() - start
     start = time.perf_counter()
     ours = [(main_text(html), truth[pid]["articleBody"]) for pid, html in pages.items()]
     ours_seconds = time.perf_counter() - start
-    return {"pages": len(pages), "baseline": extraction_scores(baseline), "ours": extraction_scores(ours),
-            "baseline_seconds": baseline_seconds, "ours_seconds": ours_seconds, "html": pages}
+    return {
+        "pages": len(pages),
+        "baseline": extraction_scores(baseline),
+        "ours": extraction_scores(ours),
+        "baseline_seconds": baseline_seconds,
+        "ours_seconds": ours_seconds,
+        "html": pages,
+    }
 
 
 def date_bench(folder: Path) -> dict:
@@ -90,20 +103,33 @@ def date_bench(folder: Path) -> dict:
 
 
 def event_bench() -> dict:
+    """Scores per split: `dev` texts were written first and the rules tuned on them; `heldout`
+    texts were written afterwards, to show how the rules do on reports they were not built from."""
     from corridor.news.evaluation import ExpectedEvent, Score, score_events
     from corridor.news.events import extract_events
 
-    strict = loose = Score(0, 0, 0)
-    cases = 0
+    scores: dict[str, dict[str, Score]] = {}
+    texts: Counter = Counter()
     for file in sorted(GOLD.glob("*.yaml")):
         case = yaml.safe_load(file.read_text(encoding="utf-8"))
-        expected = [ExpectedEvent(e["type"], e["actor"], e["target"], date.fromisoformat(str(e["date"])),
-                                  e["happened"], tuple(e["items"])) for e in case["events"]]
+        expected = [
+            ExpectedEvent(
+                e["type"],
+                e["actor"],
+                e["target"],
+                date.fromisoformat(str(e["date"])),
+                e["happened"],
+                tuple(e["items"]),
+            )
+            for e in case["events"]
+        ]
         found = extract_events(case["text"], date.fromisoformat(str(case["published"])))
-        strict = strict + score_events(found, expected)
-        loose = loose + score_events(found, expected, strict=False)
-        cases += 1
-    return {"texts": cases, "strict": strict, "loose": loose}
+        for split in (case["split"], "all"):
+            texts[split] += 1
+            entry = scores.setdefault(split, {"strict": Score(0, 0, 0), "loose": Score(0, 0, 0)})
+            entry["strict"] = entry["strict"] + score_events(found, expected)
+            entry["loose"] = entry["loose"] + score_events(found, expected, strict=False)
+    return {"texts": texts, "scores": scores}
 
 
 def throughput(pages: dict[str, str]) -> float:
@@ -131,27 +157,57 @@ def main() -> None:
         result = main_text_bench(extraction_folder)
         pages = result.pop("html")
         base, ours = result["baseline"], result["ours"]
-        rows.append(("main-text F1 (83 pages)", f"{base['f1']:.3f} (P {base['precision']:.3f} R {base['recall']:.3f})",
-                     f"{ours['f1']:.3f} (P {ours['precision']:.3f} R {ours['recall']:.3f})"))
-        figures.update(main_text_f1=round(ours["f1"], 4), main_text_precision=round(ours["precision"], 4),
-                       main_text_recall=round(ours["recall"], 4), baseline_trafilatura_f1=round(base["f1"], 4))
+        rows.append(
+            (
+                "main-text F1 (83 pages)",
+                f"{base['f1']:.3f} (P {base['precision']:.3f} R {base['recall']:.3f})",
+                f"{ours['f1']:.3f} (P {ours['precision']:.3f} R {ours['recall']:.3f})",
+            )
+        )
+        figures.update(
+            main_text_f1=round(ours["f1"], 4),
+            main_text_precision=round(ours["precision"], 4),
+            main_text_recall=round(ours["recall"], 4),
+            baseline_trafilatura_f1=round(base["f1"], 4),
+        )
     else:
         print(f"skipped main-text F1: {extraction_folder} not found", file=sys.stderr)
     if dates_folder.is_dir():
         result = date_bench(dates_folder)
-        rows.append((f"publication date exact ({result['dated']} dated)", f"{result['baseline']}",
-                     f"{result['ours']}"))
-        figures.update(date_correct=result["ours"], baseline_htmldate_correct=result["baseline"],
-                       dated_pages=result["dated"])
+        rows.append(
+            (
+                f"publication date exact ({result['dated']} dated)",
+                f"{result['baseline']}",
+                f"{result['ours']}",
+            )
+        )
+        figures.update(
+            date_correct=result["ours"],
+            baseline_htmldate_correct=result["baseline"],
+            dated_pages=result["dated"],
+        )
     else:
         print(f"skipped publication dates: {dates_folder} not found", file=sys.stderr)
     events = event_bench()
-    strict, loose = events["strict"], events["loose"]
-    rows.append((f"events strict P/R/F1 ({events['texts']} gold texts)", "—",
-                 f"{strict.precision:.3f} / {strict.recall:.3f} / {strict.f1:.3f}"))
-    rows.append(("events type+countries P/R/F1", "—", f"{loose.precision:.3f} / {loose.recall:.3f} / {loose.f1:.3f}"))
-    figures.update(event_precision=round(strict.precision, 4), event_recall=round(strict.recall, 4),
-                   event_f1=round(strict.f1, 4), event_f1_type_and_countries=round(loose.f1, 4))
+    for split in ("dev", "heldout", "all"):
+        strict, loose = events["scores"][split]["strict"], events["scores"][split]["loose"]
+        rows.append(
+            (
+                f"events {split} strict P/R/F1 ({events['texts'][split]} texts)",
+                "—",
+                f"{strict.precision:.3f} / {strict.recall:.3f} / {strict.f1:.3f}",
+            )
+        )
+        rows.append((f"events {split} type+countries F1", "—", f"{loose.f1:.3f}"))
+        suffix = "" if split == "all" else f"_{split}"
+        figures.update(
+            {
+                f"event_precision{suffix}": round(strict.precision, 4),
+                f"event_recall{suffix}": round(strict.recall, 4),
+                f"event_f1{suffix}": round(strict.f1, 4),
+                f"event_f1_type_and_countries{suffix}": round(loose.f1, 4),
+            }
+        )
     if pages:
         rate = throughput(pages)
         rows.append(("articles per second (full report)", "—", f"{rate:.1f}"))

@@ -118,3 +118,42 @@ def test_timeline_lists_dated_changes_with_sources(api) -> None:
     rows = client.get("/timeline", params={"from": "JP", "to": "KR", "since": "2019-07-01",
                                            "until": "2019-07-31"}, headers=headers["viewer"]).json()
     assert any(r["day"] == "2019-07-04" and r["sources"] for r in rows)
+
+
+def test_returned_for_changes_then_edited_approved_and_filed_again(api) -> None:
+    client, headers = api
+    created = client.post("/applications", json=FORM, headers=headers["analyst"]).json()
+    path = f"/applications/{created['application']['id']}"
+    client.post(f"{path}/approve", headers=headers["officer"])
+    client.post(f"{path}/file", json=FILING, headers=headers["analyst"])
+    returned = client.post(f"{path}/decide", json={"outcome": "returned", "decided_on": "2019-08-20",
+                                                   "reason": "end-use certificate missing"},
+                           headers=headers["officer"]).json()
+    assert returned["application"]["status"] == "draft"
+    assert returned["review"]["days_under_review"] == 18
+
+    documents = [*FORM["documents"], {"title": "End-use certificate", "kind": "end_use_certificate",
+                                      "filename": "euc.pdf", "sha256": "cd" * 32}]
+    edited = client.put(f"{path}/form", json={**FORM, "documents": documents}, headers=headers["officer"])
+    assert edited.status_code == 200
+    refused = client.post(f"{path}/approve", headers=headers["officer"])
+    assert refused.status_code == 409 and refused.json()["error"]["field"] == "actor"  # the officer edited it
+    assert client.post(f"{path}/approve", headers=headers["admin"]).status_code == 200
+    refiled = client.post(f"{path}/file", json={**FILING, "filed_on": "2019-08-22", "reference": "METI-2"},
+                          headers=headers["analyst"]).json()
+    assert refiled["application"]["filing"]["reference"] == "METI-2"
+    assert refiled["application"]["decision"] is None
+
+
+def test_withdrawn_application_cannot_be_decided_and_lists_by_status(api) -> None:
+    client, headers = api
+    created = client.post("/applications", json=FORM, headers=headers["analyst"]).json()
+    path = f"/applications/{created['application']['id']}"
+    client.post(f"{path}/approve", headers=headers["officer"])
+    client.post(f"{path}/file", json=FILING, headers=headers["analyst"])
+    withdrawn = client.post(f"{path}/withdraw", json={"reason": "order cancelled"},
+                            headers=headers["analyst"])
+    assert withdrawn.json()["application"]["status"] == "withdrawn"
+    assert client.post(f"{path}/decide", json=APPROVAL, headers=headers["officer"]).status_code == 409
+    listed = client.get("/applications", params={"status": "withdrawn"}, headers=headers["viewer"]).json()
+    assert [r["application"]["withdrawn_reason"] for r in listed] == ["order cancelled"]

@@ -61,6 +61,9 @@ def test_refusals_exit_1_and_name_the_field(corridor) -> None:
     code, _, err = corridor("applications", "new", "--from-check", "--from", "JP", "--to", "KR",
                             "--item", "not-listed", "--on", "2019-08-01")
     assert code == 1 and "determination.outcome" in err
+    code, _, err = corridor("applications", "new", "--from-check", "--from", "JP", "--to", "KR",
+                            "--item", "3C0O2", "--on", "2019-08-01")
+    assert code == 1 and "item: unknown control number '3C0O2'" in err
 
 
 def test_users_add_prints_a_token_once(corridor, db_url) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from hypothesis import given
+from hypothesis import strategies as st
 from licence_fixtures import FILING, form
 
 from corridor.licences import workflow
@@ -37,6 +39,16 @@ def test_pending_application_past_the_standard_period_is_overdue() -> None:
 
 def test_korean_review_period_of_fifteen_days() -> None:
     assert review_clock(filed(review_days=15), FILING.filed_on + timedelta(days=16)).overdue
+
+
+@given(filed_on=st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 1, 1)),
+       elapsed=st.integers(min_value=0, max_value=400),
+       review_days=st.one_of(st.none(), st.integers(min_value=1, max_value=120)))
+def test_pending_is_overdue_exactly_after_the_standard_period(filed_on: date, elapsed: int,
+                                                               review_days: int | None) -> None:
+    clock = review_clock(filed(review_days, on=filed_on), filed_on + timedelta(days=elapsed))
+    assert clock.days_under_review == elapsed
+    assert clock.overdue == (review_days is not None and elapsed > review_days)
 
 
 def test_decided_application_stops_the_clock_and_is_never_overdue() -> None:

@@ -14,7 +14,7 @@ from corridor.export import Shipment as ExportShipment
 from corridor.export import determine
 from corridor.licences import service
 from corridor.licences.drawdown import Shipment
-from corridor.licences.errors import DrawdownRefused, LicenceError, NotApplicable, NotFound, WrongState
+from corridor.licences.errors import AlreadyExists, DrawdownRefused, NotApplicable, NotFound, WrongState
 from corridor.licences.forms import ApplicationForm
 from corridor.licences.workflow import Status
 from corridor.store.db import engine_for, open_database
@@ -71,7 +71,7 @@ def test_duplicate_licence_number_rolls_back_the_decision_too(sessions, db_url) 
     granted_licence(sessions)
     second = filed_application(sessions)
     before = snapshot(db_url)
-    with pytest.raises(LicenceError, match="already recorded"):
+    with pytest.raises(AlreadyExists, match="already recorded"):
         service.decide(sessions, second, APPROVAL, "bob")
     assert snapshot(db_url) == before
     assert service.show_application(sessions, second, date(2019, 9, 1)).application.status == Status.filed
@@ -109,6 +109,8 @@ def test_list_flags_overdue_applications(sessions) -> None:
     on_time, late = (service.list_applications(sessions, day)[0].review for day in
                      (date(2019, 10, 31), date(2019, 11, 1)))
     assert (on_time.overdue, late.overdue, late.days_under_review) == (False, True, 91)
+    assert service.list_applications(sessions, date(2019, 10, 31), overdue=True) == []
+    assert len(service.list_applications(sessions, date(2019, 11, 1), overdue=True)) == 1
 
 
 def test_fifty_concurrent_drawdowns_never_exceed_the_balance(sessions, db_url) -> None:

@@ -17,9 +17,14 @@ def flags(sentence: str) -> list[dict]:
 
 
 def test_amounts_are_read_in_base_units_with_currency_and_change():
-    figures = find_figures("Imports fell 45% to $4.3 million, or about 457 million yen, and 1,398 units were sold.")
+    figures = find_figures(
+        "Imports fell 45% to $4.3 million, or about 457 million yen, and 1,398 units were sold."
+    )
     assert [(f.value, f.unit, f.change_pct) for f in figures] == [
-        (4.3e6, "USD", -45.0), (457e6, "JPY", None), (1398.0, "units", None)]
+        (4.3e6, "USD", -45.0),
+        (457e6, "JPY", None),
+        (1398.0, "units", None),
+    ]
 
 
 def test_korean_and_japanese_amounts():

@@ -45,23 +45,31 @@ def test_undated_text_has_no_publication_date():
     assert article.published is None
 
 
-@pytest.mark.parametrize(("raw", "message"), [
-    (b"", "empty file"),
-    (b"   \n\n", "empty file"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
-    (b"<html><head><meta charset='x-unknown-9'></head><body>\xff\xfe text</body></html>", "unknown encoding"),
-    (b"Caf\xe9 au lait", "not UTF-8"),
-    (b"<html><body><nav>Home</nav></body></html>", "no main text"),
-])
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"", "empty file"),
+        (b"   \n\n", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        (
+            b"<html><head><meta charset='x-unknown-9'></head><body>\xff\xfe text</body></html>",
+            "unknown encoding",
+        ),
+        (b"Caf\xe9 au lait", "not UTF-8"),
+        (b"<html><body><nav>Home</nav></body></html>", "no main text"),
+    ],
+)
 def test_unreadable_input_is_refused_with_a_reason(raw, message):
     with pytest.raises(UnreadableInput, match=message):
         read_article(raw, "bad-input")
 
 
 def test_declared_legacy_charset_is_honoured():
-    html = ("<html><head><meta charset='euc-kr'><title>t</title></head><body><article>"
-            + "<p>한국과 일본은 오는 8일부터 기업인 특별입국 절차를 시행하기로 합의했다. 양국 정부가 발표했다.</p>" * 5
-            + "</article></body></html>")
+    html = (
+        "<html><head><meta charset='euc-kr'><title>t</title></head><body><article>"
+        + "<p>한국과 일본은 오는 8일부터 기업인 특별입국 절차를 시행하기로 합의했다. 정부가 발표했다.</p>" * 5
+        + "</article></body></html>"
+    )
     article = read_article(html.encode("euc-kr"), "page.html")
     assert "기업인 특별입국" in article.text
 
@@ -86,3 +94,10 @@ def test_real_pages_publication_dates(shared_data):
         html = gzip.decompress((folder / "html" / entry["file"]).read_bytes()).decode("utf-8", "replace")
         right += publication_date(html, url) == date.fromisoformat(entry["date"])
     assert right >= 4
+
+
+def test_undeclared_korean_and_japanese_legacy_encodings_are_read():
+    korean = "한국과 일본은 기업인 특별입국 절차를 시행하기로 합의했다.\n양국 정부가 발표했다."
+    japanese = "経済産業省は輸出規制を解除すると発表した。\n韓国向けの三品目が対象だ。"
+    assert "기업인 특별입국" in read_article(korean.encode("euc-kr"), "k.txt").text
+    assert "輸出規制" in read_article(japanese.encode("shift_jis"), "j.txt").text

@@ -21,8 +21,10 @@ def db(shared_data, tmp_path_factory) -> str:
     home = tmp_path_factory.mktemp("home")
     path = str(home / "corridor.db")
     env = {"CORRIDOR_HOME": str(home)}
-    for args in (["lists", "load", str(shared_data / "ofac-sdn-2021"), "--format", "ofac"],
-                 ["lists", "load", str(METI_SAMPLE), "--format", "meti"]):
+    for args in (
+        ["lists", "load", str(shared_data / "ofac-sdn-2021"), "--format", "ofac"],
+        ["lists", "load", str(METI_SAMPLE), "--format", "meti"],
+    ):
         result = runner.invoke(app, [*args, "--db", path], env=env)
         assert result.exit_code == 0, result.output
     return path
@@ -42,7 +44,12 @@ def test_screen_json_names_the_list_entry_and_explains_it(db):
     data = json.loads(result.stdout)
     top = data["hits"][0]
     assert data["query"] == "김정은"
-    assert (top["list"], top["id"], top["band"], top["matched_name"]) == ("ofac", "20157", "match", "KIM, Jong Un")
+    assert (top["list"], top["id"], top["band"], top["matched_name"]) == (
+        "ofac",
+        "20157",
+        "match",
+        "KIM, Jong Un",
+    )
     assert top["explanation"]["aligned"]
 
 
@@ -52,20 +59,24 @@ def test_screen_finds_a_chinese_original_script_alias_of_a_meti_entry(db):
 
 
 def test_delisted_meti_entry_is_reported_as_formerly_listed(db):
-    result = _run(db, "screen", "Tehran Sample Chemical Industries", "--lists", "meti", "--json", "--on",
-                  "2024-01-01")
+    result = _run(
+        db, "screen", "Tehran Sample Chemical Industries", "--lists", "meti", "--json", "--on", "2024-01-01"
+    )
     data = json.loads(result.stdout)
     assert data["hits"] == [] and [h["id"] for h in data["formerly_listed"]] == ["4"]
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["screen", "   "], "name is empty"),
-    (["screen", "x" * 1001], "at most 1000"),
-    (["screen", "KIM", "--lists", "eu"], "not loaded"),
-    (["screen", "KIM", "--schema", "ship"], "person, organization"),
-    (["screen", "KIM", "--on", "yesterday"], "YYYY-MM-DD"),
-    (["lists", "load", "x.csv", "--format", "xlsx"], "ofac, csl, un, ftm, meti"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["screen", "   "], "name is empty"),
+        (["screen", "x" * 1001], "at most 1000"),
+        (["screen", "KIM", "--lists", "eu"], "not loaded"),
+        (["screen", "KIM", "--schema", "ship"], "person, organization"),
+        (["screen", "KIM", "--on", "yesterday"], "YYYY-MM-DD"),
+        (["lists", "load", "x.csv", "--format", "xlsx"], "ofac, csl, un, ftm, meti"),
+    ],
+)
 def test_bad_input_gets_a_clear_error(db, args, message):
     result = _run(db, *args)
     assert result.exit_code == 2 and message in result.output
@@ -83,14 +94,16 @@ def test_a_malformed_list_loads_nothing_and_keeps_the_old_list(db, tmp_path):
 
 def test_batch_screens_good_rows_and_reports_bad_ones(db, tmp_path):
     source = tmp_path / "parties.csv"
-    source.write_text("id,name,schema,country\nc1,KIM Jong Un,person,KP\nc2,,,\nc3,Banco Nacional de Cuba,,\n"
-                      "c4,Toyota Motor Corporation,organization,JP\n")
+    source.write_text(
+        "id,name,schema,country\nc1,KIM Jong Un,person,KP\nc2,,,\nc3,Banco Nacional de Cuba,,\n"
+        "c4,Toyota Motor Corporation,organization,JP\n"
+    )
     out = tmp_path / "results.csv"
     result = _run(db, "screen", "--batch", str(source), "--out", str(out), "--on", "2026-01-01")
     assert result.exit_code == 1 and "row 3" in result.output
     rows = list(csv.DictReader(out.open()))
     assert [r["id"] for r in rows] == ["c1", "c2", "c3", "c4"]
     assert (rows[0]["top_list"], rows[0]["top_id"], rows[0]["top_band"]) == ("ofac", "20157", "match")
-    assert "ofac:20157" in rows[0]["hit_ids"].split(";")
+    assert rows[0]["hit_ids"].split(";")[0] == "20157" and rows[0]["hit_lists"].split(";")[0] == "ofac"
     assert rows[1]["error"] and rows[1]["hits"] == ""
     assert rows[2]["top_id"] == "306" and rows[3]["hits"] == "0"

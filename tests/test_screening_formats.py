@@ -54,20 +54,29 @@ def test_csl_older_schema_keeps_listing_dates_and_ids(shared_data):
 
 
 def test_csl_current_schema_uses_its_id_column():
-    text = ("_id,source,entity_number,type,programs,name,alt_names,start_date,end_date,addresses,ids\n"
-            "abc123,Entity List (EL) - Bureau of Industry and Security,,Entity,,Guangzhou Haige Communications "
-            "Group,GUANGZHOU HAIGE COMM GRP,2021-01-14,,\"Guangzhou, CN\",\n")
+    text = (
+        "_id,source,entity_number,type,programs,name,alt_names,start_date,end_date,addresses,ids\n"
+        "abc123,Entity List (EL) - Bureau of Industry and Security,,Entity,,Guangzhou Haige Communications "
+        'Group,GUANGZHOU HAIGE COMM GRP,2021-01-14,,"Guangzhou, CN",\n'
+    )
     [party] = parse_csl(text)
     assert (party.id, party.countries, party.programmes) == ("abc123", ("CN",), ("EL",))
 
 
 def test_ftm_json_lines_keep_parties_and_skip_other_schemas():
     lines = [
-        {"id": "NK-abc", "schema": "Person", "properties": {"name": ["Kim Jong Un"], "lastName": ["Kim"],
-                                                           "alias": ["김정은"], "nationality": ["kp"]}},
+        {
+            "id": "NK-abc",
+            "schema": "Person",
+            "properties": {
+                "name": ["Kim Jong Un"],
+                "lastName": ["Kim"],
+                "alias": ["김정은"],
+                "nationality": ["kp"],
+            },
+        },
         {"id": "addr-1", "schema": "Address", "properties": {"full": ["Pyongyang"]}},
-        {"id": "co-1", "schema": "Company", "properties": {"name": ["Sample Co"]},
-         "sanctions": []},
+        {"id": "co-1", "schema": "Company", "properties": {"name": ["Sample Co"]}, "sanctions": []},
     ]
     parties = parse_ftm("\n".join(json.dumps(x, ensure_ascii=False) for x in lines))
     assert [p.id for p in parties] == ["NK-abc", "co-1"]
@@ -82,18 +91,42 @@ def test_meti_sample_reads_cjk_aliases_as_original_script_and_delisting():
     assert parties[3].delisted_on == date(2022, 6, 30)
 
 
-@pytest.mark.parametrize(("parser", "text", "location"), [
-    (lambda t: parse_ofac(t), '36,"AEROCARIBBEAN AIRLINES",-0- ,"CUBA"\n', "line 1"),
-    (lambda t: parse_ofac('36,"A",-0- ,"CUBA",-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-\nx1,"B",-0-,"X",-0-,-0-,-0-,-0-,'
-                          '-0-,-0-,-0-,-0-\n'), "", "line 2"),
-    (lambda t: parse_csl(t), "source,name\nDPL,Someone\nDPL\n", "line 3"),
-    (lambda t: parse_ftm(t), '{"id": "a", "schema": "Person", "properties": {"name": ["A"]}}\n{oops\n', "line 2"),
-    (lambda t: parse_meti(t), "No.,Country or Region,Company or Organization,Also Known As,Type of WMD\n"
-                              "1,Iran,,x,N\n", "line 2"),
-    (lambda t: parse_un(t.encode()), "<CONSOLIDATED_LIST><INDIVIDUALS>\n<INDIVIDUAL>\n</INDIVIDUALS>", "line 3"),
-    (lambda t: parse_un(t.encode()), "<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><FIRST_NAME>A</FIRST_NAME>"
-                                     "</INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>", "INDIVIDUAL #1"),
-])
+@pytest.mark.parametrize(
+    ("parser", "text", "location"),
+    [
+        (lambda t: parse_ofac(t), '36,"AEROCARIBBEAN AIRLINES",-0- ,"CUBA"\n', "line 1"),
+        (
+            lambda t: parse_ofac(
+                '36,"A",-0- ,"CUBA",-0-,-0-,-0-,-0-,-0-,-0-,-0-,-0-\nx1,"B",-0-,"X",-0-,-0-,-0-,-0-,'
+                "-0-,-0-,-0-,-0-\n"
+            ),
+            "",
+            "line 2",
+        ),
+        (lambda t: parse_csl(t), "source,name\nDPL,Someone\nDPL\n", "line 3"),
+        (
+            lambda t: parse_ftm(t),
+            '{"id": "a", "schema": "Person", "properties": {"name": ["A"]}}\n{oops\n',
+            "line 2",
+        ),
+        (
+            lambda t: parse_meti(t),
+            "No.,Country or Region,Company or Organization,Also Known As,Type of WMD\n1,Iran,,x,N\n",
+            "line 2",
+        ),
+        (
+            lambda t: parse_un(t.encode()),
+            "<CONSOLIDATED_LIST><INDIVIDUALS>\n<INDIVIDUAL>\n</INDIVIDUALS>",
+            "line 3",
+        ),
+        (
+            lambda t: parse_un(t.encode()),
+            "<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><FIRST_NAME>A</FIRST_NAME>"
+            "</INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>",
+            "INDIVIDUAL #1",
+        ),
+    ],
+)
 def test_malformed_files_raise_naming_the_line_or_element(parser, text, location):
     with pytest.raises(ListFormatError) as error:
         parser(text)
@@ -104,3 +137,18 @@ def test_ofac_alias_of_an_unknown_entry_is_refused():
     sdn = '36,"A",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n'
     with pytest.raises(ListFormatError, match="ent_num 99"):
         parse_ofac(sdn, '99,1,"aka","X",-0- \n')
+
+
+def test_loading_ofac_by_its_sdn_csv_finds_the_alias_and_address_files(shared_data):
+    from corridor.store.lists import read_list
+
+    parties = read_list(shared_data / "ofac-sdn-2021" / "sdn.csv", "ofac", "sdn")
+    cuba = next(p for p in parties if p.id == "306")
+    assert cuba.list_name == "sdn" and cuba.aliases and cuba.addresses
+
+
+def test_an_unknown_format_names_the_known_ones(tmp_path):
+    from corridor.store.lists import read_list
+
+    with pytest.raises(ValueError, match="ofac, csl, un, ftm, meti"):
+        read_list(tmp_path, "xlsx", "x")

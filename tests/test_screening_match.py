@@ -39,13 +39,16 @@ def test_korean_bank_name_in_hangul_hits_its_romanised_listing(index):
 
 
 def test_romanised_dprk_person_hits_both_lists(index):
-    ids = {(h.party.list_name, h.party.id) for h in screen(index, Query("리병철", DAY)).hits if h.band == "match"}
+    ids = {
+        (h.party.list_name, h.party.id) for h in screen(index, Query("리병철", DAY)).hits if h.band == "match"
+    }
     assert {("ofac", "23215"), ("un", "KPi.076")} <= ids
 
 
 def test_generic_company_words_alone_hit_nothing(index):
     assert screen(index, Query("Korea Trading Corporation", DAY)).hits == () or all(
-        h.band == "review" for h in screen(index, Query("Korea Trading Corporation", DAY)).hits)
+        h.band == "review" for h in screen(index, Query("Korea Trading Corporation", DAY)).hits
+    )
     assert screen(index, Query("General Trading Company Limited", DAY)).hits == ()
 
 
@@ -64,8 +67,14 @@ def test_country_that_disagrees_lowers_the_score_and_is_explained(index):
 
 
 def test_a_party_delisted_before_the_date_is_reported_as_formerly_listed():
-    party = Party("csl", "dpl-1", Schema.PERSON, "ADRIAN MANUEL HERNANDEZ", listed_on=date(2017, 10, 16),
-                  delisted_on=date(2020, 10, 13))
+    party = Party(
+        "csl",
+        "dpl-1",
+        Schema.PERSON,
+        "ADRIAN MANUEL HERNANDEZ",
+        listed_on=date(2017, 10, 16),
+        delisted_on=date(2020, 10, 13),
+    )
     small = ScreeningIndex([party])
     during = screen(small, Query("Adrian Manuel Hernandez", date(2019, 1, 1)))
     after = screen(small, Query("Adrian Manuel Hernandez", date(2021, 1, 1)))
@@ -78,4 +87,30 @@ def test_a_party_delisted_before_the_date_is_reported_as_formerly_listed():
 def test_json_shape_of_a_screen(index):
     data = screen(index, Query("KIM Jong Un", DAY)).to_json()
     assert data["query"] == "KIM Jong Un"
-    assert set(data["hits"][0]) >= {"list", "id", "schema", "name", "matched_name", "score", "band", "explanation"}
+    assert set(data["hits"][0]) >= {
+        "list",
+        "id",
+        "schema",
+        "name",
+        "matched_name",
+        "score",
+        "band",
+        "explanation",
+    }
+
+
+def test_ofac_style_score_tracks_what_ofacs_own_tool_reported(shared_data):
+    import csv
+
+    from corridor.screening.ofac_score import ofac_score
+
+    with (shared_data / "nk-name-bench" / "ofac_sls_scores.csv").open(encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle) if float(r["ofac_score"]) >= 0]
+    differences = [abs(ofac_score(r["query_name"], r["result_name"]) - float(r["ofac_score"])) for r in rows]
+    assert sum(differences) / len(differences) < 5
+    assert ofac_score("VLADIMIR PUTIN", "PUTIN, Vladimir") == 100
+
+
+def test_every_hit_carries_the_ofac_style_score(index):
+    hit = _top(index, "KIM Jong Un")
+    assert hit.explanation["features"]["ofac_style_score"] == 100

@@ -11,8 +11,16 @@ from corridor.store.db import open_database
 from corridor.store.lists import list_status, load_index, load_parties, save_list
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
-KIM = Party("ofac", "20157", Schema.PERSON, "KIM, Jong Un", family_names=("KIM",), countries=("KP",),
-            programmes=("DPRK3",), listed_on=date(2016, 7, 6))
+KIM = Party(
+    "ofac",
+    "20157",
+    Schema.PERSON,
+    "KIM, Jong Un",
+    family_names=("KIM",),
+    countries=("KP",),
+    programmes=("DPRK3",),
+    listed_on=date(2016, 7, 6),
+)
 
 
 def test_a_loaded_list_survives_a_restart_and_screens(db_url, tmp_path):

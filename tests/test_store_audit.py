@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from corridor.cli.main import app
 from corridor.licences import service
+from corridor.store.audit import AuditEntry
 from corridor.store.db import engine_for, open_database
 
 
@@ -26,6 +27,24 @@ def run_sql(db_url: str, statement: str) -> None:
         connection.execute(sa.text(statement))
 
 
+def tamper(db_url: str, statement: str) -> None:
+    """What someone with the database owner's rights could do: drop the guard, then edit."""
+    if db_url.startswith("sqlite"):
+        run_sql(db_url, "DROP TRIGGER audit_log_no_update")
+        run_sql(db_url, "DROP TRIGGER audit_log_no_delete")
+    else:
+        run_sql(db_url, "DROP TRIGGER audit_log_no_change ON audit_log")
+    run_sql(db_url, statement)
+
+
+@pytest.mark.parametrize("statement", ["UPDATE audit_log SET actor = 'mallory' WHERE seq = 2",
+                                       "DELETE FROM audit_log WHERE seq = 5"])
+def test_the_database_refuses_to_change_the_log(sessions, db_url, statement) -> None:
+    with pytest.raises(sa.exc.DatabaseError, match="append-only"):
+        run_sql(db_url, statement)
+    assert service.verify_audit(sessions).intact
+
+
 def test_every_change_is_recorded_with_actor_before_and_after(sessions, db_url) -> None:
     with engine_for(db_url).connect() as connection:
         rows = connection.execute(sa.text("SELECT actor, action, subject, before, after FROM audit_log "
@@ -36,19 +55,25 @@ def test_every_change_is_recorded_with_actor_before_and_after(sessions, db_url) 
     approval = rows[1]
     assert json.loads(approval.before)["status"] == "draft"
     assert json.loads(approval.after)["status"] == "internally_approved"
-    assert service.verify_audit(sessions).intact
+    verdict = service.verify_audit(sessions)
+    assert verdict.intact and len(verdict.head_hash) == 64
+
+
+def test_missing_head_row_is_reported(sessions, db_url) -> None:
+    run_sql(db_url, "DELETE FROM audit_head")
+    verdict = service.verify_audit(sessions)
+    assert not verdict.intact and "head row is missing" in verdict.problem
 
 
 def test_edited_entry_is_named(sessions, db_url) -> None:
-    run_sql(db_url, "UPDATE audit_log SET actor = 'mallory' WHERE seq = 2")
+    tamper(db_url, "UPDATE audit_log SET actor = 'mallory' WHERE seq = 2")
     verdict = service.verify_audit(sessions)
     assert (verdict.intact, verdict.seq) == (False, 2)
     assert "entry 2 was edited" in verdict.problem
 
 
 def test_rehashed_edit_is_still_caught_by_the_next_link(sessions, db_url) -> None:
-    from corridor.store.audit import AuditEntry
-
+    tamper(db_url, "SELECT 1")
     with sessions.begin() as session:
         entry = session.get(AuditEntry, 2)
         entry.actor = "mallory"
@@ -58,14 +83,14 @@ def test_rehashed_edit_is_still_caught_by_the_next_link(sessions, db_url) -> Non
 
 
 def test_deleted_entry_is_named(sessions, db_url) -> None:
-    run_sql(db_url, "DELETE FROM audit_log WHERE seq = 3")
+    tamper(db_url, "DELETE FROM audit_log WHERE seq = 3")
     verdict = service.verify_audit(sessions)
     assert (verdict.intact, verdict.seq) == (False, 3)
     assert "entry 3 was deleted" in verdict.problem
 
 
 def test_deleting_the_latest_entries_is_caught_by_the_head(sessions, db_url) -> None:
-    run_sql(db_url, "DELETE FROM audit_log WHERE seq >= 4")
+    tamper(db_url, "DELETE FROM audit_log WHERE seq >= 4")
     verdict = service.verify_audit(sessions)
     assert (verdict.intact, verdict.seq) == (False, 4)
     assert "entries 4..5 were deleted" in verdict.problem
@@ -75,7 +100,7 @@ def test_cli_verify_names_the_row_and_fails(sessions, db_url) -> None:
     runner = CliRunner()
     intact = runner.invoke(app, ["audit", "verify", "--db", db_url])
     assert intact.exit_code == 0 and "intact: 5 entries" in intact.output
-    run_sql(db_url, "UPDATE audit_log SET after = '{}' WHERE seq = 4")
+    tamper(db_url, "UPDATE audit_log SET after = '{}' WHERE seq = 4")
     broken = runner.invoke(app, ["audit", "verify", "--db", db_url])
     assert broken.exit_code == 1 and "entry 4 was edited" in broken.output
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 import corridor
-from corridor.api import applications, audit, checks, errors, licences
+from corridor.api import applications, audit, checks, entry, errors, licences, news, screening
 from corridor.api.auth import TokenCache
 from corridor.store.db import open_database
 
@@ -13,11 +13,11 @@ from corridor.store.db import open_database
 def create_app(db_url: str | None = None) -> FastAPI:
     """The API over `db_url` (a path or URL; default as for the CLI's `--db`)."""
     app = FastAPI(title="corridor", version=getattr(corridor, "__version__", "0.1.0"),
-                  description="Cross-border rules as code: export checks, timelines, licence "
-                              "applications, licences, drawdowns and the audit log.")
+                  description="Cross-border rules as code: export checks, timelines, entry rules, "
+                              "screening, news, licence applications, licences, drawdowns and the audit log.")
     app.state.sessions = open_database(db_url)
     app.state.tokens = TokenCache(app.state.sessions)
     errors.install(app)
-    for module in (checks, applications, licences, audit):
+    for module in (checks, entry, screening, news, applications, licences, audit):
         app.include_router(module.router)
     return app

@@ -9,9 +9,8 @@ from fastapi import APIRouter, Body, Path, Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from corridor.api.auth import Analyst, Officer, Viewer
-from corridor.api.checks import engine_answer
 from corridor.api.deps import Sessions, Today
-from corridor.api.errors import RESPONSES
+from corridor.api.errors import RESPONSES, bad_input
 from corridor.export import Shipment as ExportShipment
 from corridor.licences import service
 from corridor.licences.forms import ApplicationForm, LongText
@@ -50,8 +49,10 @@ def from_determination(request: DraftFromCheck, actor: Analyst, sessions: Sessio
                        today: Today) -> ApplicationReport:
     """Check the shipment and draft an application from a `licence_required` answer; the draft keeps
     the determination and its pack version."""
-    determination = engine_answer(request.shipment).model_dump(mode="json")
-    created = service.draft_from_determination(sessions, determination, request.form, actor)
+    try:
+        created = service.draft_from_check(sessions, request.shipment, request.form, actor)
+    except ValueError as error:  # the engine's unknown country or control number
+        raise bad_input(error, "shipment") from error
     return service.show_application(sessions, created.id, today)
 
 
@@ -99,9 +100,9 @@ def withdraw(application_id: ApplicationId, withdrawal: Withdrawal, actor: Analy
 def list_applications(_caller: Viewer, sessions: Sessions, today: Today, status: Status | None = None,
                       destination: Annotated[str | None, Query(max_length=2)] = None,
                       authority: Annotated[str | None, Query(max_length=50)] = None,
-                      ) -> list[ApplicationReport]:
-    """Applications with their review clocks (overdue ones flagged)."""
-    return service.list_applications(sessions, today, status, destination, authority)
+                      overdue: bool = False) -> list[ApplicationReport]:
+    """Applications with their review clocks; `overdue=true` keeps those past the review period."""
+    return service.list_applications(sessions, today, status, destination, authority, overdue)
 
 
 @router.get("/applications/{application_id}", response_model=ApplicationReport)

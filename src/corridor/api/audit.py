@@ -19,6 +19,7 @@ class AuditVerdict(BaseModel):
     intact: bool
     seq: int | None = None
     problem: str | None = None
+    head_hash: str | None = None
 
 
 @router.get("/audit/verify", response_model=AuditVerdict)

@@ -60,6 +60,9 @@ def _refusals() -> Iterator[None]:
             errors.print(f"[red]error[/red]: {field}: {problem['msg']} (got {problem.get('input')!r})",
                           highlight=False)
         raise typer.Exit(1) from error
+    except ValueError as error:  # the export engine's bad input: its message starts with the field
+        errors.print(f"[red]error[/red]: {error}", highlight=False)
+        raise typer.Exit(1) from error
 
 
 def _actor(actor: str | None) -> str:
@@ -71,28 +74,29 @@ def _today() -> date:
 
 
 def _print_json(value: BaseModel | list[BaseModel]) -> None:
-    values = value if isinstance(value, list) else [value]
-    data = [v.model_dump(mode="json") for v in values]
-    data = data if isinstance(value, list) else data[0]
-    print(json.dumps(data, indent=2, ensure_ascii=False))
+    many = isinstance(value, list)
+    dump = [v.model_dump(mode="json") for v in value] if many else value.model_dump(mode="json")
+    print(json.dumps(dump, indent=2, ensure_ascii=False))
 
 
 def _read_form(path: Path | None) -> dict[str, Any]:
+    """The form's fields from YAML (JSON is YAML too); an unreadable file is refused as `form`."""
     if path is None:
         return {}
     try:
-        return yaml.safe_load(path.read_text()) or {}
+        fields = yaml.safe_load(path.read_text()) or {}
     except (OSError, yaml.YAMLError) as error:
         raise LicenceError("form", f"cannot read {path}: {error}", str(path)) from error
+    if not isinstance(fields, dict):
+        raise LicenceError("form", f"{path} must map form fields (applicant, items, …)", str(path))
+    return fields
 
 
 def _summary(report: service.ApplicationReport) -> str:
-    application, review = report.application, report.review
-    clock = ""
-    if review.days_under_review is not None:
-        limit = f"/{review.review_days}" if review.review_days else ""
-        clock = f"; review day {review.days_under_review}{limit}" + (" OVERDUE" if review.overdue else "")
-    return f"application {application.id}: {application.status.value}{clock}"
+    review = report.review
+    clock = f"; review day {_days(review)}" if review.days_under_review is not None else ""
+    overdue = " OVERDUE" if review.overdue else ""
+    return f"application {report.application.id}: {report.application.status.value}{clock}{overdue}"
 
 
 @applications_app.command("new")
@@ -117,12 +121,12 @@ def new(
     """
     with _refusals():
         sessions = open_database(db)
-        fields = _read_form(form)
+        given = _read_form(form)
         if quantity is not None:
-            fields["items"] = [*fields.get("items", []), {
+            given["items"] = [*given.get("items", []), {
                 "control_number": item, "description": description or item, "quantity": quantity,
                 "unit": unit, "value": value, "currency": currency}]
-        fields = ApplicationForm.model_validate(fields)
+        fields = ApplicationForm.model_validate(given)
         if from_check:
             shipment = ExportShipment.model_validate({"exporter_country": exporter, "item": item, "on": on,
                                                       "destination": destination, "end_use": end_use})
@@ -243,10 +247,11 @@ def list_command(
     status: Annotated[Status | None, typer.Option("--status")] = None,
     destination: Annotated[str | None, typer.Option("--to")] = None,
     authority: Annotated[str | None, typer.Option("--authority")] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Only those past the review period.")] = False,
     db: Db = None, as_json: AsJson = False,
 ) -> None:
     """Applications, oldest first, with days under review and overdue flags."""
-    reports = service.list_applications(open_database(db), _today(), status, destination, authority)
+    reports = service.list_applications(open_database(db), _today(), status, destination, authority, overdue)
     if as_json:
         _print_json(reports)
         return
@@ -355,7 +360,8 @@ def verify(db: Db = None) -> None:
     """Recompute the hash chain; name the first edited or deleted entry (exit 1 if any)."""
     verdict = service.verify_audit(open_database(db))
     if verdict.intact:
-        console.print(f"audit log intact: {verdict.entries} entries", highlight=False)
+        console.print(f"audit log intact: {verdict.entries} entries; head {verdict.head_hash}",
+                      highlight=False)
         return
     errors.print(f"[red]audit log broken[/red]: {verdict.problem}", highlight=False)
     raise typer.Exit(1)

@@ -11,6 +11,7 @@ import json
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -21,13 +22,24 @@ from corridor.screening import ListFormatError, Query, Schema, ScreeningIndex, S
 from corridor.store.db import corridor_home, open_database
 from corridor.store.lists import list_status, load_index, read_list, save_list
 
-RESULT_COLUMNS = ("hits", "top_score", "top_band", "top_list", "top_id", "top_matched_name", "hit_ids", "error")
+RESULT_COLUMNS = (
+    "hits",
+    "top_score",
+    "top_band",
+    "top_list",
+    "top_id",
+    "top_matched_name",
+    "hit_ids",
+    "hit_lists",
+    "error",
+)
 SCHEMA_CHOICES = ("person", "organization")
 
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)
-lists_app = typer.Typer(help="Load restricted-party lists into the store and show what is loaded.",
-                        no_args_is_help=True)
+lists_app = typer.Typer(
+    help="Load restricted-party lists into the store and show what is loaded.", no_args_is_help=True
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -43,10 +55,14 @@ def _fail(message: str) -> typer.Exit:
 
 @lists_app.command("load")
 def load_command(
-    path: Path = typer.Argument(..., help="The list file (for OFAC: the folder or sdn.csv)."),
-    list_format: str = typer.Option(..., "--format", help="ofac | csl | un | ftm | meti"),
-    name: str | None = typer.Option(None, "--name", help="Name of the loaded list (default: the format)."),
-    db: str | None = typer.Option(None, "--db", help="Database path or URL (default: $CORRIDOR_HOME)."),
+    path: Annotated[Path, typer.Argument(help="The list file (for OFAC: the folder or sdn.csv).")],
+    list_format: Annotated[str, typer.Option("--format", help="ofac | csl | un | ftm | meti")],
+    name: Annotated[
+        str | None, typer.Option("--name", help="Name of the loaded list (default: the format).")
+    ] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Database path or URL (default: $CORRIDOR_HOME).")
+    ] = None,
 ) -> None:
     """Parse a list file and replace the stored list of that name, all or nothing."""
     list_name = (name or list_format).strip()
@@ -56,10 +72,14 @@ def load_command(
         parties = read_list(path, list_format, list_name)
     except (ListFormatError, ValueError) as error:
         raise _fail(f"{error}; nothing was loaded") from error
-    status = save_list(open_database(db), list_name, list_format, str(path.resolve()), parties,
-                       loaded_at=datetime.now(UTC))
-    console.print(f"loaded list [bold]{status.name}[/bold] ({status.format}): {status.party_count} parties, "
-                  f"revision {status.revision}", highlight=False)
+    status = save_list(
+        open_database(db), list_name, list_format, str(path.resolve()), parties, loaded_at=datetime.now(UTC)
+    )
+    console.print(
+        f"loaded list [bold]{status.name}[/bold] ({status.format}): {status.party_count} parties, "
+        f"revision {status.revision}",
+        highlight=False,
+    )
 
 
 @lists_app.command("status")
@@ -71,21 +91,35 @@ def status_command(db: str | None = typer.Option(None, "--db", help="Database pa
         return
     table = Table("list", "format", "parties", "loaded at", "revision", "source")
     for s in statuses:
-        table.add_row(s.name, s.format, str(s.party_count), s.loaded_at.isoformat(timespec="seconds"),
-                      s.revision, s.source)
+        table.add_row(
+            s.name,
+            s.format,
+            str(s.party_count),
+            s.loaded_at.isoformat(timespec="seconds"),
+            s.revision,
+            s.source,
+        )
     console.print(table)
 
 
 def screen_command(
-    name: str | None = typer.Argument(None, help="The party's name as written (any script)."),
-    country: str | None = typer.Option(None, "--country", help="ISO country of the party, e.g. KR."),
-    schema: str | None = typer.Option(None, "--schema", help="person | organization"),
-    lists: str | None = typer.Option(None, "--lists", help="Comma-separated loaded lists, e.g. un,ofac."),
-    on: str | None = typer.Option(None, "--on", help="Screening date, YYYY-MM-DD (default: today)."),
-    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
-    batch: Path | None = typer.Option(None, "--batch", help="CSV of parties: name[,id,schema,country]."),
-    out: Path | None = typer.Option(None, "--out", help="Where the batch results go (CSV)."),
-    db: str | None = typer.Option(None, "--db", help="Database path or URL."),
+    name: Annotated[str | None, typer.Argument(help="The party's name as written (any script).")] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="ISO country of the party, e.g. KR.")
+    ] = None,
+    schema: Annotated[str | None, typer.Option("--schema", help="person | organization")] = None,
+    lists: Annotated[
+        str | None, typer.Option("--lists", help="Comma-separated loaded lists, e.g. un,ofac.")
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option("--on", help="Screening date, YYYY-MM-DD (default: today).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+    batch: Annotated[
+        Path | None, typer.Option("--batch", help="CSV of parties: name[,id,schema,country].")
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Where the batch results go (CSV).")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Database path or URL.")] = None,
 ) -> None:
     """Screen a name (or a CSV of names) against the loaded restricted-party lists."""
     day = _screening_date(on)
@@ -128,7 +162,9 @@ def _chosen_lists(lists: str | None, loaded: set[str]) -> frozenset[str] | None:
     chosen = frozenset(part.strip() for part in lists.split(",") if part.strip())
     unknown = sorted(chosen - loaded)
     if unknown:
-        raise _fail(f"--lists names {', '.join(unknown)}, not loaded; loaded lists: {', '.join(sorted(loaded))}")
+        raise _fail(
+            f"--lists names {', '.join(unknown)}, not loaded; loaded lists: {', '.join(sorted(loaded))}"
+        )
     return chosen
 
 
@@ -140,8 +176,9 @@ def _schema(value: str | None) -> Schema | None:
     return Schema.parse(value)
 
 
-def screen_batch(index: ScreeningIndex, source: Path, out: Path, day: date,
-                 lists: frozenset[str] | None) -> int:
+def screen_batch(
+    index: ScreeningIndex, source: Path, out: Path, day: date, lists: frozenset[str] | None
+) -> int:
     """Screen every row; bad rows are reported and kept with their error, good rows finished.
 
     The output is written to a temporary file and moved into place, so it is never half-written.
@@ -158,8 +195,9 @@ def screen_batch(index: ScreeningIndex, source: Path, out: Path, day: date,
     results, bad = [], 0
     for line, row in track(list(enumerate(rows, start=2)), description="screening", console=errors):
         try:
-            query = Query(row.get("name") or "", day, _schema(row.get("schema")), row.get("country") or None,
-                          lists)
+            query = Query(
+                row.get("name") or "", day, _schema(row.get("schema")), row.get("country") or None, lists
+            )
             results.append({**row, **_summary(screen(index, query))})
         except ValueError as error:
             bad += 1
@@ -167,8 +205,11 @@ def screen_batch(index: ScreeningIndex, source: Path, out: Path, day: date,
             results.append({**row, "error": str(error)})
     partial = out.with_name(out.name + ".partial")
     with partial.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=columns + [c for c in RESULT_COLUMNS if c not in columns],
-                                extrasaction="ignore")
+        writer = csv.DictWriter(
+            handle,
+            fieldnames=columns + [c for c in RESULT_COLUMNS if c not in columns],
+            extrasaction="ignore",
+        )
         writer.writeheader()
         writer.writerows(results)
     partial.replace(out)
@@ -185,25 +226,37 @@ def _summary(result: ScreeningResult) -> dict[str, str]:
         "top_list": top.party.list_name if top else "",
         "top_id": top.party.id if top else "",
         "top_matched_name": top.matched_name if top else "",
-        "hit_ids": ";".join(f"{h.party.list_name}:{h.party.id}" for h in result.hits),
+        "hit_ids": ";".join(h.party.id for h in result.hits),
+        "hit_lists": ";".join(h.party.list_name for h in result.hits),
         "error": "",
     }
 
 
 def _print_result(result: ScreeningResult) -> None:
     q = result.query
-    console.print(f"screening [bold]{q.name}[/bold] on {q.on.isoformat()}: {len(result.hits)} hit(s)",
-                  highlight=False)
+    console.print(
+        f"screening [bold]{q.name}[/bold] on {q.on.isoformat()}: {len(result.hits)} hit(s)", highlight=False
+    )
     for title, hits in (("hits", result.hits), ("formerly listed", result.formerly_listed)):
         if not hits:
             continue
-        table = Table("band", "score", "list", "id", "schema", "listed name", "matched name", "why", title=title)
+        table = Table(
+            "band", "score", "list", "id", "schema", "listed name", "matched name", "why", title=title
+        )
         for hit in hits:
             why = hit.explanation["summary"]
             if hit.explanation["rules"]:
                 why += "; " + "; ".join(hit.explanation["rules"])
             if hit.party.delisted_on:
                 why += f"; delisted {hit.party.delisted_on.isoformat()}"
-            table.add_row(hit.band, f"{hit.score:.3f}", hit.party.list_name, hit.party.id, hit.party.schema.value,
-                          hit.party.name, hit.matched_name, why)
+            table.add_row(
+                hit.band,
+                f"{hit.score:.3f}",
+                hit.party.list_name,
+                hit.party.id,
+                hit.party.schema.value,
+                hit.party.name,
+                hit.matched_name,
+                why,
+            )
         console.print(table)

@@ -39,6 +39,10 @@ class DrawdownRefused(LicenceError):
     """The licence does not cover this shipment: expired, exhausted, wrong destination or item."""
 
 
+class AlreadyExists(LicenceError):
+    """A licence number or user name that is already recorded."""
+
+
 class InvalidInput(LicenceError):
     """Well-formed input that the rules cannot use (e.g. a limit that cannot be inferred)."""
 

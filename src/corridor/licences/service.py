@@ -22,7 +22,7 @@ from corridor.export import Shipment as ExportShipment
 from corridor.export import determine
 from corridor.licences import workflow
 from corridor.licences.drawdown import Balance, Shipment, check_drawdown
-from corridor.licences.errors import LicenceError, NotFound
+from corridor.licences.errors import AlreadyExists, NotFound
 from corridor.licences.forms import ApplicationForm
 from corridor.licences.review import ReviewClock, ReviewStats, matches, review_clock, review_stats
 from corridor.licences.workflow import Application, Approval, Denial, Filing, LicenceTerms, Return, Status
@@ -33,12 +33,16 @@ from corridor.store.users import Role, new_user
 
 
 class ApplicationReport(BaseModel):
+    """An application as people look at it: with its review clock and the licence it produced."""
+
     application: Application
     review: ReviewClock
     licence_number: str | None = None
 
 
 class Drawdown(BaseModel):
+    """One recorded shipment against a licence, with who recorded it and when."""
+
     quantity: Decimal
     value: Decimal
     destination: str
@@ -50,6 +54,8 @@ class Drawdown(BaseModel):
 
 
 class LicenceReport(BaseModel):
+    """A licence's terms, what is left of it, and (when shown alone) every drawdown."""
+
     terms: LicenceTerms
     balance: Balance
     drawdowns: list[Drawdown] = []
@@ -57,6 +63,7 @@ class LicenceReport(BaseModel):
 
 @contextmanager
 def _writing(sessions: sessionmaker) -> Iterator[tuple[Session, datetime]]:
+    """One transaction, holding the chain lock from its first statement, and the time it records."""
     with sessions.begin() as session:
         audit.lock_chain(session)
         yield session, datetime.now(UTC)
@@ -90,6 +97,7 @@ def _create(sessions: sessionmaker, application: Application, actor: str) -> App
 
 
 def create_draft(sessions: sessionmaker, form: ApplicationForm, actor: str) -> Application:
+    """A draft prepared by `actor`, who can therefore never approve it internally."""
     return _create(sessions, workflow.new_draft(form, actor), actor)
 
 
@@ -122,15 +130,18 @@ def _transition(sessions: sessionmaker, application_id: int, actor: str, action:
 
 
 def edit_draft(sessions: sessionmaker, application_id: int, form: ApplicationForm, actor: str) -> Application:
+    """Replace a draft's form; the editor joins those excluded from approving it."""
     return _transition(sessions, application_id, actor, "edited", lambda a: workflow.edit(a, form, actor))
 
 
 def approve(sessions: sessionmaker, application_id: int, actor: str) -> Application:
+    """Internal approval (four-eyes) of a complete draft."""
     return _transition(sessions, application_id, actor, "approved_internally",
                        lambda a: workflow.approve_internally(a, actor))
 
 
 def file(sessions: sessionmaker, application_id: int, filing: Filing, actor: str) -> Application:
+    """Record the filing with the authority; the review clock starts on its date."""
     return _transition(sessions, application_id, actor, "filed", lambda a: workflow.file(a, filing))
 
 
@@ -143,7 +154,7 @@ def decide(sessions: sessionmaker, application_id: int, decision: Approval | Den
             return
         terms = workflow.licence_terms(application, decision)
         if session.scalar(select(LicenceRow.id).where(LicenceRow.number == terms.number)):
-            raise LicenceError("licence_number", f"licence {terms.number} is already recorded", terms.number)
+            raise AlreadyExists("licence_number", f"licence {terms.number} is already recorded", terms.number)
         session.add(LicenceRow.grant(terms))
         audit.append(session, actor=actor, action="licence.granted", subject=f"licence:{terms.number}",
                      at=at, after=_dump(terms))
@@ -153,10 +164,12 @@ def decide(sessions: sessionmaker, application_id: int, decision: Approval | Den
 
 
 def withdraw(sessions: sessionmaker, application_id: int, reason: str, actor: str) -> Application:
+    """Withdraw an open application (draft, internally approved or filed), with the reason."""
     return _transition(sessions, application_id, actor, "withdrawn", lambda a: workflow.withdraw(a, reason))
 
 
 def show_application(sessions: sessionmaker, application_id: int, today: date) -> ApplicationReport:
+    """One application, its review clock as of `today`, and its licence number once granted."""
     with sessions() as session:
         application = _application_row(session, application_id).to_application()
         number = session.scalar(select(LicenceRow.number).where(LicenceRow.application_id == application_id))
@@ -165,8 +178,10 @@ def show_application(sessions: sessionmaker, application_id: int, today: date) -
 
 
 def list_applications(sessions: sessionmaker, today: date, status: Status | None = None,
-                      destination: str | None = None,
-                      authority: str | None = None) -> list[ApplicationReport]:
+                      destination: str | None = None, authority: str | None = None,
+                      overdue: bool = False) -> list[ApplicationReport]:
+    """Applications oldest first, each with its review clock; `overdue` keeps only those past
+    the standard review period, the list a compliance officer chases the authority about."""
     query = select(ApplicationRow).order_by(ApplicationRow.id)
     if status:
         query = query.where(ApplicationRow.status == status.value)
@@ -176,12 +191,18 @@ def list_applications(sessions: sessionmaker, today: date, status: Status | None
         query = query.where(ApplicationRow.authority == authority)
     with sessions() as session:
         applications = [row.to_application() for row in session.scalars(query)]
-    return [ApplicationReport(application=a, review=review_clock(a, today)) for a in applications]
+    reports = [ApplicationReport(application=a, review=review_clock(a, today)) for a in applications]
+    return [r for r in reports if r.review.overdue] if overdue else reports
 
 
 def stats(sessions: sessionmaker, today: date, authority: str | None = None, item: str | None = None,
           destination: str | None = None, since: date | None = None) -> ReviewStats:
+    """Review statistics of filed applications; the columns narrow the rows, `matches` decides."""
     query = select(ApplicationRow).where(ApplicationRow.filed_on.is_not(None))
+    if since:
+        query = query.where(ApplicationRow.filed_on >= since)
+    if destination:
+        query = query.where(ApplicationRow.destination == destination.upper())
     with sessions() as session:
         applications = [row.to_application() for row in session.scalars(query)]
     return review_stats([a for a in applications if matches(a, authority, item, destination, since)], today)
@@ -195,6 +216,7 @@ def _licence_row(session: Session, number: str) -> LicenceRow:
 
 
 def show_licence(sessions: sessionmaker, number: str) -> LicenceReport:
+    """A licence, its balance and its drawdowns, read in one transaction so they agree."""
     with sessions() as session:
         row = _licence_row(session, number)
         drawdowns = session.scalars(select(DrawdownRow).where(DrawdownRow.licence_id == row.id)
@@ -204,6 +226,7 @@ def show_licence(sessions: sessionmaker, number: str) -> LicenceReport:
 
 
 def list_licences(sessions: sessionmaker, destination: str | None = None) -> list[LicenceReport]:
+    """Every licence (optionally to one destination) with what is left of it."""
     query = select(LicenceRow).order_by(LicenceRow.id)
     if destination:
         query = query.where(LicenceRow.destination == destination.upper())
@@ -229,7 +252,7 @@ def add_user(sessions: sessionmaker, name: str, role: Role, actor: str) -> str:
     user, token = new_user(name, role)
     with _writing(sessions) as (session, at):
         if session.scalar(select(type(user).id).where(type(user).name == name)):
-            raise LicenceError("name", f"user {name!r} already exists", name)
+            raise AlreadyExists("name", f"user {name!r} already exists", name)
         session.add(user)
         audit.append(session, actor=actor, action="user.added", subject=f"user:{name}", at=at,
                      after={"name": name, "role": role.value})
@@ -237,5 +260,6 @@ def add_user(sessions: sessionmaker, name: str, role: Role, actor: str) -> str:
 
 
 def verify_audit(sessions: sessionmaker) -> audit.Verdict:
+    """Recompute the audit chain; the verdict names the first entry edited or deleted."""
     with sessions() as session:
         return audit.verify(session)

@@ -97,6 +97,8 @@ class Application(BaseModel):
     prepared_by: str
     editors: list[str] = Field(default_factory=list)
     form: ApplicationForm
+    # Kept as the JSON the engine gave (its public contract) so that later fields added to
+    # `Determination` never make an old application unreadable.
     determination: dict[str, Any] | None = None
     pack_version: str | None = None
     review_days: int | None = None
@@ -126,6 +128,7 @@ class LicenceTerms(BaseModel):
 
 
 def new_draft(form: ApplicationForm, actor: str) -> Application:
+    """A draft prepared by `actor` (who may not approve it)."""
     return Application(prepared_by=actor, form=form)
 
 
@@ -151,6 +154,7 @@ def draft_from_determination(determination: dict[str, Any], form: ApplicationFor
 
 
 def edit(application: Application, form: ApplicationForm, actor: str) -> Application:
+    """A draft with a new form; the editor is remembered for the four-eyes rule."""
     _require(application, "edit", Status.draft)
     editors = application.editors if actor in application.editors else [*application.editors, actor]
     return application.model_copy(update={"form": form, "editors": editors})
@@ -169,11 +173,13 @@ def approve_internally(application: Application, officer: str) -> Application:
 
 
 def file(application: Application, filing: Filing) -> Application:
+    """Filed with the authority; a refiling after a return clears the old decision."""
     _require(application, "file", Status.internally_approved)
     return application.model_copy(update={"status": Status.filed, "filing": filing, "decision": None})
 
 
 def decide(application: Application, decision: Approval | Denial | Return) -> Application:
+    """The authority's decision on a filed application; a return sends it back to draft."""
     _require(application, "decide", Status.filed)
     if decision.decided_on < application.filing.filed_on:
         raise WrongState("decided_on", f"{decision.decided_on} is before the filing date "
@@ -186,6 +192,7 @@ def decide(application: Application, decision: Approval | Denial | Return) -> Ap
 
 
 def withdraw(application: Application, reason: str) -> Application:
+    """Withdrawn by the exporter, possible until the authority has decided."""
     _require(application, "withdraw", *OPEN)
     return application.model_copy(update={"status": Status.withdrawn, "withdrawn_reason": reason})
 

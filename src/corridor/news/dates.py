@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -24,15 +24,42 @@ Tense = Literal["past", "future"] | None
 MONTHS = {
     name: number
     for number, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sept", "sep"),
-         ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1)
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sept", "sep"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
     for name in names
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "a few": 3,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": 3,
+    "a few": 3,
 }
 ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}  # era year 1 = base + 1
 
@@ -77,15 +104,23 @@ def sentence_tense(sentence: str) -> Tense:
 def local_tense(sentence: str, start: int, end: int) -> Tense:
     """The verb right beside a date decides first: "said on Tuesday", "on Friday approved" look
     back; "starting Friday", "will meet on Monday" look ahead."""
-    before = sentence[max(0, start - 30):start]
-    after = sentence[end:end + 20]
-    if re.search(r"\b(?:will|would|starting|from|beginning|until|effective|due|scheduled for)\s+(?:on\s+)?$",
-                 before, re.IGNORECASE):
+    before = sentence[max(0, start - 30) : start]
+    after = sentence[end : end + 20]
+    if re.search(
+        r"\b(?:will|would|starting|from|beginning|until|effective|due|scheduled for)\s+(?:on\s+)?$",
+        before,
+        re.IGNORECASE,
+    ):
         return "future"
-    if re.search(r"\b(?:said|says|announced|told|reported|confirmed|added|stated)\s*$", before, re.IGNORECASE):
+    if re.search(
+        r"\b(?:said|says|announced|told|reported|confirmed|added|stated|released|published|showed)\s*$",
+        before,
+        re.IGNORECASE,
+    ):
         return "past"
-    if re.match(r"[,\s]*(?:\w+ed|said|told|met|held|began|took|made|withdrew|signed|\w+ed)\b", after) and not \
-            re.match(r"[,\s]*(?:will|would|to)\b", after):
+    if re.match(
+        r"[,\s]*(?:\w+ed|said|told|met|held|began|took|made|withdrew|signed|\w+ed)\b", after
+    ) and not re.match(r"[,\s]*(?:will|would|to)\b", after):
         return "past"
     return None
 
@@ -135,8 +170,9 @@ def _safe(year: int, month: int, day: int = 1) -> date | None:
 def _pick_year(month: int, day: int, published: date, tense: Tense) -> date | None:
     """The year of a month-day with none printed: next occurrence for announcements, the last
     one for reports, the nearest otherwise."""
-    candidates = [d for y in (published.year - 1, published.year, published.year + 1)
-                  if (d := _safe(y, month, day))]
+    candidates = [
+        d for y in (published.year - 1, published.year, published.year + 1) if (d := _safe(y, month, day))
+    ]
     if tense == "future":
         ahead = [d for d in candidates if d >= published]
         return min(ahead) if ahead else None
@@ -169,6 +205,7 @@ def _week_start(day: date) -> date:
 
 
 Resolved = tuple[date, Precision] | None
+AGED = re.compile(r"\b" + _NUM + r"-(?P<unit>day|week|month|year)-old\b", re.IGNORECASE)
 Rule = tuple[re.Pattern[str], Callable[[re.Match[str], date, Tense], Resolved]]
 
 
@@ -204,8 +241,18 @@ def _weekday(m: re.Match[str], published: date, tense: Tense) -> Resolved:
 
 
 def _named_day(m: re.Match[str], published: date, tense: Tense) -> Resolved:
-    shift = {"today": 0, "yesterday": -1, "tomorrow": 1, "오늘": 0, "어제": -1, "내일": 1,
-             "今日": 0, "本日": 0, "昨日": -1, "明日": 1}[m.group(0).strip().lower()]
+    shift = {
+        "today": 0,
+        "yesterday": -1,
+        "tomorrow": 1,
+        "오늘": 0,
+        "어제": -1,
+        "내일": 1,
+        "今日": 0,
+        "本日": 0,
+        "昨日": -1,
+        "明日": 1,
+    }[m.group(0).strip().lower()]
     return published + timedelta(days=shift), "day"
 
 
@@ -218,7 +265,7 @@ def _ahead(m: re.Match[str], published: date, tense: Tense) -> Resolved:
 
 
 def _aged(m: re.Match[str], published: date, tense: Tense) -> Resolved:
-    """"an eight-month-old ban" started that long before publication."""
+    """ "an eight-month-old ban" started that long before publication."""
     return _offset(published, -_number(m["n"]), m["unit"].lower())
 
 
@@ -233,8 +280,16 @@ def _offset(published: date, count: int, unit: str) -> Resolved:
 
 
 def _relative_period(m: re.Match[str], published: date, tense: Tense) -> Resolved:
-    step = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1,
-            "coming": 1, "following": 1}[m["rel"].lower()]
+    step = {
+        "last": -1,
+        "previous": -1,
+        "past": -1,
+        "this": 0,
+        "current": 0,
+        "next": 1,
+        "coming": 1,
+        "following": 1,
+    }[m["rel"].lower()]
     unit = m["unit"].lower()
     if m["part"] and m["part"].lower() == "earlier" and unit != "week":
         step = 0
@@ -269,6 +324,21 @@ def _cjk_month_day(m: re.Match[str], published: date, tense: Tense) -> Resolved:
     return (day, "day") if day else None
 
 
+CJK_PERIODS = {
+    "지난달": (-1, "month"), "이번 달": (0, "month"), "이달": (0, "month"), "다음 달": (1, "month"),
+    "내달": (1, "month"), "지난해": (-1, "year"), "작년": (-1, "year"), "올해": (0, "year"),
+    "내년": (1, "year"), "지난주": (-1, "week"), "이번 주": (0, "week"), "다음 주": (1, "week"),
+    "先月": (-1, "month"), "今月": (0, "month"), "来月": (1, "month"), "昨年": (-1, "year"),
+    "去年": (-1, "year"), "今年": (0, "year"), "来年": (1, "year"), "先週": (-1, "week"),
+    "今週": (0, "week"), "来週": (1, "week"),
+}  # fmt: skip
+
+
+def _cjk_period(m: re.Match[str], published: date, tense: Tense) -> Resolved:
+    step, unit = CJK_PERIODS[m.group(0)]
+    return _offset(published, step, unit)
+
+
 def _cjk_day(m: re.Match[str], published: date, tense: Tense) -> Resolved:
     qualifier = m["q"] or ""
     direction: Tense = "future" if qualifier == "오는" else "past" if qualifier == "지난" else tense
@@ -278,32 +348,72 @@ def _cjk_day(m: re.Match[str], published: date, tense: Tense) -> Resolved:
 
 _RULES: list[Rule] = [
     (re.compile(r"\b(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b"), _iso),
-    (re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"),
-     _month_day_year),
-    (re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"),
-     _month_day_year),
+    (
+        re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"),
+        _month_day_year,
+    ),
+    (
+        re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r"(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"),
+        _month_day_year,
+    ),
     (re.compile(r"\b" + _MONTH + r",?\s+(?P<y>(?:19|20)\d\d)(?P<d>)\b"), _month_day_year),
-    (re.compile(r"\b(?:[Ii]n|[Oo]f|[Bb]y|[Ss]ince|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?|[Dd]uring)\s+"
-                + _MONTH + r"(?P<d>)(?P<y>)\b"), _month_day_year),
-    (re.compile(r"\b(?:in|since|during|of|by|until|for)\s+(?:the\s+year\s+)?(?P<y>(?:19|20)\d\d)\b",
-                re.IGNORECASE), _year_only),
-    (re.compile(r"\b(?:(?P<q>last|next|this)\s+|on\s+|(?<=starting )|(?<=from ))(?P<wd>" + "|".join(WEEKDAYS)
-                + r")\b", re.IGNORECASE), _weekday),
-    (re.compile(r"\b(?:today|yesterday|tomorrow)\b|오늘|어제|내일|本日|今日|昨日|明日", re.IGNORECASE), _named_day),
+    (
+        re.compile(
+            r"\b(?:[Ii]n|[Oo]f|[Bb]y|[Ss]ince|[Uu]ntil|[Ee]arly|[Ll]ate|[Mm]id-?|[Dd]uring|[Ff]rom|[Ss]tarting|"
+            r"[Bb]efore|[Aa]fter)\s+" + _MONTH + r"(?P<d>)(?P<y>)\b(?!\.?\s*\d)"
+        ),
+        _month_day_year,
+    ),
+    (
+        re.compile(
+            r"\b(?:in|since|during|of|by|until|for)\s+(?:the\s+year\s+)?(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE
+        ),
+        _year_only,
+    ),
+    (
+        re.compile(
+            r"\b(?:(?P<q>last|next|this)\s+|on\s+|(?<=starting )|(?<=from ))(?P<wd>"
+            + "|".join(WEEKDAYS)
+            + r")\b",
+            re.IGNORECASE,
+        ),
+        _weekday,
+    ),
+    (
+        re.compile(r"\b(?:today|yesterday|tomorrow)\b|오늘|어제|내일|本日|今日|昨日|明日", re.IGNORECASE),
+        _named_day,
+    ),
     (re.compile(_NUM + r"\s+" + _UNIT + r"\s+(?:ago|earlier|before)\b", re.IGNORECASE), _ago),
     (re.compile(r"\b(?:in|within|after)\s+" + _NUM + r"\s+" + _UNIT + r"\b", re.IGNORECASE), _ahead),
     (re.compile(r"\b" + _NUM + r"\s+" + _UNIT + r"\s+(?:later|from now)\b", re.IGNORECASE), _ahead),
-    (re.compile(r"\b" + _NUM + r"-" + r"(?P<unit>day|week|month|year)-old\b", re.IGNORECASE), _aged),
-    (re.compile(r"\b(?:(?P<part>early|late|mid|earlier|later)[\s-]+)?(?:in\s+)?(?:the\s+)?"
-                r"(?P<rel>last|previous|past|this|current|next|coming|following)\s+" + _UNIT + r"\b",
-                re.IGNORECASE), _relative_period),
-    (re.compile(r"\b(?:a|one)\s+year\s+(?:earlier|before|ago)\b|\bthe\s+previous\s+year\b", re.IGNORECASE),
-     _year_earlier),
-    (re.compile(r"(?P<era>令和|平成|昭和)(?P<ey>元|\d{1,2})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?"), _era),
-    (re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>\d{1,2})\s*[月월](?:\s*(?P<d>\d{1,2})\s*[日일])?"),
-     _cjk_full),
+    (AGED, _aged),
+    (
+        re.compile(
+            r"\b(?:(?P<part>early|late|mid|earlier|later)[\s-]+)?(?:in\s+)?(?:the\s+)?"
+            r"(?P<rel>last|previous|past|this|current|next|coming|following)\s+" + _UNIT + r"\b",
+            re.IGNORECASE,
+        ),
+        _relative_period,
+    ),
+    (
+        re.compile(r"\b(?:a|one)\s+year\s+(?:earlier|before|ago)\b|\bthe\s+previous\s+year\b", re.IGNORECASE),
+        _year_earlier,
+    ),
+    (
+        re.compile(r"(?P<era>令和|平成|昭和)(?P<ey>元|\d{1,2})年(?:(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?)?"),
+        _era,
+    ),
+    (
+        re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>\d{1,2})\s*[月월](?:\s*(?P<d>\d{1,2})\s*[日일])?"),
+        _cjk_full,
+    ),
     (re.compile(r"(?<![\d年년])(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"), _cjk_month_day),
-    (re.compile(r"(?:(?P<q>오는|지난)\s*)?(?<![\d月월])(?P<d>\d{1,2})\s*일(?=부터|까지|에|\s|,|\.|$)"), _cjk_day),
+    (
+        re.compile(r"(?:(?P<q>오는|지난)\s*)?(?<![\d月월])(?P<d>\d{1,2})\s*일(?=부터|까지|에|\s|,|\.|$)"),
+        _cjk_day,
+    ),
+    (re.compile(r"(?<![\d月年])(?P<q>)(?P<d>\d{1,2})日"), _cjk_day),
+    (re.compile("|".join(CJK_PERIODS)), _cjk_period),
 ]
 
 
@@ -317,16 +427,40 @@ class PublicationEstimate:
 
 
 def estimate_publication(text: str) -> PublicationEstimate | None:
-    """A text can only be written after the latest period it reports on ends; figures for a
-    month come out in the following month. None when the text prints no year at all."""
+    """A text can only be written after the latest period it reports on ends (figures for a
+    month come out in the following month), and after any duration it counts from a dated
+    event ("an eight-month-old ban" imposed in July 2019). None when no year is printed."""
     dated = [m for m in find_dates(text, date(2000, 1, 1), "past") if _has_year(m.text)]
     if not dated:
         return None
-    latest = max(dated, key=lambda m: _period_end(m))
+    latest = max(dated, key=_period_end)
     earliest = _period_end(latest)
-    basis = (f"latest dated reference {latest.text!r} ({latest.precision}); "
-             "reports usually follow within a month")
-    return PublicationEstimate(earliest, earliest + timedelta(days=31), basis)
+    basis = f"latest dated reference {latest.text!r} ({latest.precision})"
+    for counted_from, duration, phrase in _durations(text):
+        if counted_from > earliest:
+            earliest, basis = counted_from, f"{phrase!r} counted from {duration.text!r}"
+    return PublicationEstimate(
+        earliest, earliest + timedelta(days=31), f"{basis}; reports usually follow within a month"
+    )
+
+
+def _durations(text: str) -> list[tuple[date, DateMention, str]]:
+    """ "an eight-month-old ban … imposed in July 2019": the text is that long after the date
+    printed in the same sentence."""
+    found = []
+    for sentence in re.split(r"(?<=[.!?。])\s+", text):
+        aged = list(AGED.finditer(sentence))
+        dated = [m for m in find_dates(sentence, date(2000, 1, 1), "past") if _has_year(m.text)]
+        if len(aged) == 1 and len(dated) == 1:
+            count, unit = _number(aged[0]["n"]), aged[0]["unit"].lower()
+            found.append((_later(dated[0].day, count, unit), dated[0], aged[0].group(0)))
+    return found
+
+
+def _later(start: date, count: int, unit: str) -> date:
+    if unit in {"day", "week"}:
+        return start + timedelta(days=count * (7 if unit == "week" else 1))
+    return add_months(start, count * (12 if unit == "year" else 1))
 
 
 def _has_year(text: str) -> bool:

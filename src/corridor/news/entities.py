@@ -27,24 +27,33 @@ ROLE = (
     r"Lawmaker|Rep\.|Sen\.|Senator|Justice|Judge|Chancellor|King|Emperor|Vice Chairman)"
 )
 # Capitalised words, a particle such as "de" or "bin" allowed; hyphenated Korean given names kept whole.
-_NAME = r"(?P<name>(?:[A-Z][a-z'’]+(?:-[a-z]+|-[A-Z][a-z]+)?)(?:\s+(?:[A-Z][a-z'’]+(?:-[a-z]+|-[A-Z][a-z]+)?)){1,2})"
-_COUNTRY_WORD = r"(?P<qual>(?:[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)(?:'s|’s)?\s+)?"
+_WORD = r"[A-Z][a-z'’]+(?:-[a-z]+|-[A-Z][a-z]+)?"
+_NAME = r"(?P<name>" + _WORD + r"(?:\s+" + _WORD + r"){1,2})"
+_QUALIFIER_WORD = (
+    r"(?!(?:Prime|Foreign|Trade|Industry|Finance|Deputy|Vice|Acting|Chief|Defen[cs]e|Economy|Commerce|"
+    r"President|Minister)\b)[A-Z][\w.]+"
+)
+_COUNTRY_WORD = r"(?P<qual>" + _QUALIFIER_WORD + r"(?:\s" + _QUALIFIER_WORD + r")?(?:'s|’s)?\s+)?"
 ROLE_THEN_NAME = re.compile(_COUNTRY_WORD + r"(?P<role>(?i:" + ROLE + r"))\s+" + _NAME)
-NAME_THEN_ROLE = re.compile(_NAME + r",\s+(?:the\s+)?(?P<role>[^,.;]{0,40}?(?i:" + ROLE + r")"
-                            r"(?:\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][\w&.\-]*(?:\s+(?:of\s+|and\s+|&\s+)?"
-                            r"[A-Z][\w&.\-]*)*)?)")
+NAME_THEN_ROLE = re.compile(
+    _NAME + r",\s+(?:the\s+)?(?P<role>[^,.;]{0,40}?(?i:" + ROLE + r")"
+    r"(?:\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][\w&.\-]*(?:\s+(?:of\s+|and\s+|&\s+)?"
+    r"[A-Z][\w&.\-]*)*)?)"
+)
 ORG_HEADS = {
     "court": r"(?:Supreme|High|District|Constitutional|Appeals?|Federal)\s+Court|Court of [A-Z]\w+|Tribunal",
-    "agency": r"Ministry|Ministry of [A-Z][\w ,]+?(?=[,.;]|\s(?:said|on|in|and)\b)|Agency|Office|Service|Commission|"
-              r"Council|Cabinet|Customs|Bureau|Administration|Department|Mission|Embassy",
+    "agency": r"Ministry|Ministry of [A-Z][\w ,]+?(?=[,.;]|\s(?:said|on|in|and)\b)"
+    r"|Agency|Office|Service|Commission|"
+    r"Council|Cabinet|Customs|Bureau|Administration|Department|Mission|Embassy",
     "association": r"Association|Federation|Chamber of Commerce(?: and Industry)?|Chamber|Union|Institute|"
-                   r"Organization|Organisation|Forum|Foundation",
+    r"Organization|Organisation|Forum|Foundation",
     "company": r"Corp\.?|Corporation|Co\.|Inc\.?|Ltd\.?|Group|Industries|Electronics|Holdings|Motors?|Steel|"
-               r"Chemicals?|Semiconductor|Airlines?|Bank",
+    r"Chemicals?|Semiconductor|Airlines?|Bank",
 }
 _CAP = r"(?:[A-Z][\w&\-]*|of|and|for|the|&)"
+_HEADS = "|".join(ORG_HEADS.values())
 ORGANISATION = re.compile(
-    r"\b(?P<org>(?:[A-Z][\w&\-]*\s+)(?:" + _CAP + r"\s+){0,5}?(?:" + "|".join(ORG_HEADS.values()) + r")"
+    r"\b(?P<org>(?:[A-Z][\w&\-]*\s+)(?:" + _CAP + r"\s+){0,5}?(?:" + _HEADS + r")(?:\s+(?:" + _HEADS + r"))*"
     r"(?:\s+of\s+(?:South\s+)?[A-Z]\w+)?)\b"
 )
 KNOWN = {
@@ -93,20 +102,104 @@ KNOWN = {
     "政府": ("Government", "agency", "JP"),
     "首相": ("Prime Minister", "agency", "JP"),
 }
-_KNOWN = re.compile(r"(?<![\w])(" + "|".join(re.escape(k) for k in sorted(KNOWN, key=len, reverse=True))
-                    + r")(?![a-zA-Z])")
+# Latin names need word boundaries; Korean and Japanese names sit inside longer words (岸田文雄首相は).
+BY_FULL_NAME = {full: (kind, country) for full, kind, country in KNOWN.values()}
+_KNOWN = re.compile(
+    "|".join(
+        (r"(?<![\w])(" + re.escape(k) + r")(?![a-zA-Z])") if k.isascii() else "(" + re.escape(k) + ")"
+        for k in sorted(KNOWN, key=len, reverse=True)
+    )
+)
 SURNAME_VARIANTS = {
-    "yi": "lee", "rhee": "lee", "i": "lee", "ri": "lee", "pak": "park", "bak": "park", "gim": "kim",
-    "choe": "choi", "chey": "choi", "jung": "jeong", "chung": "jeong", "gang": "kang", "yun": "yoon",
-    "sin": "shin", "jo": "cho", "im": "lim", "rim": "lim", "noh": "roh", "no": "roh", "ryu": "yoo",
-    "yu": "yoo", "gu": "koo", "ku": "koo", "seong": "sung", "mun": "moon", "jang": "chang",
-    "ahn": "an", "heo": "huh", "hur": "huh", "gwon": "kwon", "bae": "pae", "baek": "paek",
+    "yi": "lee",
+    "rhee": "lee",
+    "i": "lee",
+    "ri": "lee",
+    "pak": "park",
+    "bak": "park",
+    "gim": "kim",
+    "choe": "choi",
+    "chey": "choi",
+    "jung": "jeong",
+    "chung": "jeong",
+    "gang": "kang",
+    "yun": "yoon",
+    "sin": "shin",
+    "jo": "cho",
+    "im": "lim",
+    "rim": "lim",
+    "noh": "roh",
+    "no": "roh",
+    "ryu": "yoo",
+    "yu": "yoo",
+    "gu": "koo",
+    "ku": "koo",
+    "seong": "sung",
+    "mun": "moon",
+    "jang": "chang",
+    "ahn": "an",
+    "heo": "huh",
+    "hur": "huh",
+    "gwon": "kwon",
+    "bae": "pae",
+    "baek": "paek",
 }
 KOREAN_SURNAMES = {
-    "kim", "lee", "park", "choi", "jeong", "kang", "cho", "yoon", "chang", "lim", "han", "oh", "seo", "shin",
-    "kwon", "hwang", "an", "song", "yoo", "hong", "jeon", "ko", "moon", "yang", "son", "pae", "paek", "huh",
-    "nam", "sim", "roh", "ha", "kwak", "sung", "cha", "joo", "woo", "koo", "min", "na", "jin", "chae",
-    "won", "bang", "hyun", "chu", "do", "seol", "ma", "ban", "wang", "yeo", "ok", "tak", "kye",
+    "kim",
+    "lee",
+    "park",
+    "choi",
+    "jeong",
+    "kang",
+    "cho",
+    "yoon",
+    "chang",
+    "lim",
+    "han",
+    "oh",
+    "seo",
+    "shin",
+    "kwon",
+    "hwang",
+    "an",
+    "song",
+    "yoo",
+    "hong",
+    "jeon",
+    "ko",
+    "moon",
+    "yang",
+    "son",
+    "pae",
+    "paek",
+    "huh",
+    "nam",
+    "sim",
+    "roh",
+    "ha",
+    "kwak",
+    "sung",
+    "cha",
+    "joo",
+    "woo",
+    "koo",
+    "min",
+    "na",
+    "jin",
+    "chae",
+    "won",
+    "bang",
+    "hyun",
+    "chu",
+    "do",
+    "seol",
+    "ma",
+    "ban",
+    "wang",
+    "yeo",
+    "ok",
+    "tak",
+    "kye",
 }
 
 
@@ -122,8 +215,15 @@ class Entity:
     mentions: int = 1
 
     def as_json(self) -> dict:
-        return {"name": self.name, "kind": self.kind, "country": self.country, "roles": self.roles,
-                "aliases": self.aliases, "mentions": self.mentions}
+        return {
+            "name": self.name,
+            "key": name_key(self.name),
+            "kind": self.kind,
+            "country": self.country,
+            "roles": self.roles,
+            "aliases": self.aliases,
+            "mentions": self.mentions,
+        }
 
 
 @cache
@@ -152,7 +252,9 @@ def name_key(name: str) -> str:
     latin = (ascii_text(romanise(name)) or name).lower()
     words = [w.replace("'", "") for w in re.split(r"[\s,]+", latin) if w]
     words = [SURNAME_VARIANTS.get(w, w) for w in words]
-    family = next((w for w in (words[0], words[-1]) if w in KOREAN_SURNAMES), None) if len(words) > 1 else None
+    family = (
+        next((w for w in (words[0], words[-1]) if w in KOREAN_SURNAMES), None) if len(words) > 1 else None
+    )
     if family:  # Korean: the given name's syllables may be hyphenated, spaced or joined
         given = "".join(w for w in words if w is not family).replace("-", "")
         words = [family, given]
@@ -162,23 +264,33 @@ def name_key(name: str) -> str:
 
 
 def find_entities(text: str) -> list[Entity]:
-    """People with roles, organisations by their heads (Ministry, Court, Corp.) and known names."""
+    """People with roles, organisations by their heads (Ministry, Court, Corp.) and known names.
+
+    Known names come first, so their kind and country win when a generic rule finds them too.
+    """
     found: list[Entity] = []
+    for match in _KNOWN.finditer(text):
+        name = next(group for group in match.groups() if group)
+        full, kind, country = KNOWN[name]
+        found.append(Entity(full, kind, _country_before(text, match.start()) or country, [], [name]))
     for match in ROLE_THEN_NAME.finditer(text):
         country = _country_of(match.group("qual") or "")
-        found.append(Entity(match.group("name"), "person", country, [_role(match.group("role"))],
-                            [match.group("name")]))
+        found.append(
+            Entity(
+                match.group("name"), "person", country, [_role(match.group("role"))], [match.group("name")]
+            )
+        )
     for match in NAME_THEN_ROLE.finditer(text):
         role = match.group("role").strip()
-        found.append(Entity(match.group("name"), "person", _country_of(role), [_role(role)], [match.group("name")]))
+        found.append(
+            Entity(match.group("name"), "person", _country_of(role), [_role(role)], [match.group("name")])
+        )
     for match in ORGANISATION.finditer(text):
         org = _trim_org(match.group("org"))
         if org:
-            found.append(Entity(org, _org_kind(org), _country_of(org) or _country_before(text, match.start()),
-                                [], [org]))
-    for match in _KNOWN.finditer(text):
-        full, kind, country = KNOWN[match.group(1)]
-        found.append(Entity(full, kind, _country_before(text, match.start()) or country, [], [match.group(1)]))
+            kind, country = BY_FULL_NAME.get(org, (_org_kind(org), None))
+            country = country or _country_of(org) or _country_before(text, match.start())
+            found.append(Entity(org, kind, country, [], [org]))
     return merge_entities([found])
 
 
@@ -189,8 +301,10 @@ def _role(text: str) -> str:
 def _trim_org(org: str) -> str | None:
     """Drop sentence-initial words that are not part of the name ("On Monday the Supreme Court")."""
     words = org.split()
-    while words and (words[0] in {"The", "On", "In", "A", "An", "At", "Both", "But", "And", "While"}
-                     or re.fullmatch(r"[A-Z][a-z]+day", words[0])):
+    while words and (
+        words[0] in {"The", "On", "In", "A", "An", "At", "Both", "But", "And", "While"}
+        or re.fullmatch(r"[A-Z][a-z]+day", words[0])
+    ):
         words = words[1:]
     return " ".join(words) if len(words) >= 2 or (words and words[0] in KNOWN) else None
 
@@ -208,10 +322,10 @@ def _country_of(text: str) -> str | None:
 
 
 def _country_before(text: str, start: int) -> str | None:
-    """"Japan's trade ministry", "the Korean Federation": the country just before the name."""
-    window = text[max(0, start - 25):start]
+    """ "Japan's trade ministry", "the Korean Federation": the country just before the name."""
+    window = text[max(0, start - 25) : start]
     mentions = country_mentions(window)
-    gap = window[mentions[-1].start + len(mentions[-1].text):] if mentions else ""
+    gap = window[mentions[-1].start + len(mentions[-1].text) :] if mentions else ""
     if not mentions or not re.fullmatch(r"(?:'s|’s)?\s*(?:the\s+)?", gap):
         return None
     return mentions[-1].code
@@ -235,6 +349,11 @@ def _combine(members: list[Entity]) -> Entity:
     names = Counter(m.name for m in members)
     countries = Counter(m.country for m in members if m.country)
     roles = list(dict.fromkeys(r for m in members for r in m.roles))
-    return Entity(names.most_common(1)[0][0], members[0].kind,
-                  countries.most_common(1)[0][0] if countries else None, roles,
-                  sorted(spellings), sum(m.mentions for m in members))
+    return Entity(
+        names.most_common(1)[0][0],
+        members[0].kind,
+        countries.most_common(1)[0][0] if countries else None,
+        roles,
+        sorted(spellings),
+        sum(m.mentions for m in members),
+    )

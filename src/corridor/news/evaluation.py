@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from corridor.news.events import Event
+from corridor.news.lexicon import SYMMETRIC
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,11 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def __add__(self, other: Score) -> Score:
-        return Score(self.true_positives + other.true_positives, self.false_positives + other.false_positives,
-                     self.false_negatives + other.false_negatives)
+        return Score(
+            self.true_positives + other.true_positives,
+            self.false_positives + other.false_positives,
+            self.false_negatives + other.false_negatives,
+        )
 
 
 def score_events(found: list[Event], expected: list[ExpectedEvent], strict: bool = True) -> Score:
@@ -61,11 +65,23 @@ def score_events(found: list[Event], expected: list[ExpectedEvent], strict: bool
     return Score(hits, len(unmatched), len(expected) - hits)
 
 
+def _same_parties(event: Event, label: ExpectedEvent) -> bool:
+    """Actor and target as labelled (None: any); a meeting or agreement has parties, not a direction."""
+    if event.type in SYMMETRIC and label.actor and label.target:
+        return {event.actor, event.target} == {label.actor, label.target}
+    return (label.actor is None or event.actor == label.actor) and (
+        label.target is None or event.target == label.target
+    )
+
+
 def _agrees(event: Event, label: ExpectedEvent, strict: bool) -> bool:
-    same_kind = event.type == label.type and event.actor == label.actor and (
-        label.target is None or event.target == label.target)
+    same_kind = event.type == label.type and _same_parties(event, label)
     if not strict:
         return same_kind
     items = {i["control_number"] for i in event.items}
-    return (same_kind and event.date == label.date and event.happened == label.happened
-            and set(label.items) <= items)
+    return (
+        same_kind
+        and event.date == label.date
+        and event.happened == label.happened
+        and set(label.items) <= items
+    )

@@ -11,15 +11,39 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from corridor.news.dates import DateMention, find_dates
 
 AGENCIES = (
-    "Reuters", "AP", "Associated Press", "AFP", "Agence France-Presse", "Yonhap", "Kyodo", "Jiji",
-    "Xinhua", "Bloomberg", "dpa", "ANSA", "EFE", "PTI", "Bernama", "Antara", "TASS", "Anadolu",
-    "CNA", "KBS", "NHK", "UPI", "Kyodo News", "Jiji Press", "연합뉴스", "共同通信", "時事通信",
+    "Reuters",
+    "AP",
+    "Associated Press",
+    "AFP",
+    "Agence France-Presse",
+    "Yonhap",
+    "Kyodo",
+    "Jiji",
+    "Xinhua",
+    "Bloomberg",
+    "dpa",
+    "ANSA",
+    "EFE",
+    "PTI",
+    "Bernama",
+    "Antara",
+    "TASS",
+    "Anadolu",
+    "CNA",
+    "KBS",
+    "NHK",
+    "UPI",
+    "Kyodo News",
+    "Jiji Press",
+    "연합뉴스",
+    "共同通信",
+    "時事通信",
 )
 _AGENCY_NAMES = "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True))
 
@@ -39,12 +63,15 @@ CRAWL = re.compile(
     r"\b(retrieved|accessed|crawled|downloaded|saved|archived|printed|captured)\b(\s+(on|at))?[:\s]",
     re.IGNORECASE,
 )
-PUBLISHED = re.compile(r"^\s*(published|posted|first published|date|입력|등록|公開|配信|掲載)\s*[:：]?\s*",
-                       re.IGNORECASE)
+PUBLISHED = re.compile(
+    r"^\s*(published|posted|first published|date|입력|등록|公開|配信|掲載)\s*[:：]?\s*", re.IGNORECASE
+)
 UPDATED = re.compile(r"^\s*(updated|last updated|modified|수정|更新)\s*[:：]?\s*", re.IGNORECASE)
-BYLINE = re.compile(r"^\s*(?:[Bb]y|[Ww]ritten by|[Rr]eporting by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
-                    r"(?:\s+and\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})?)|(?P<ko>\S{2,4})\s*기자"
-                    r"|(?P<ja>\S{2,6})\s*記者")
+BYLINE = re.compile(
+    r"^\s*(?:[Bb]y|[Ww]ritten by|[Rr]eporting by)\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
+    r"(?:\s+and\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})?)|(?P<ko>\S{2,4})\s*기자"
+    r"|(?P<ja>\S{2,6})\s*記者"
+)
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'-]{2,30}?)(?:,\s*(?P<when>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*"
     r"(?:\((?P<agency>" + _AGENCY_NAMES + r")\))?\s*(?:-{1,2}|—|–)\s*"
@@ -54,6 +81,13 @@ DATELINE = re.compile(
 EXTRACTION = {"favor_precision": True, "include_comments": False}
 MINIMUM_WORDS = 5  # less than a sentence is a menu or a cookie notice, not an article
 NAV_SEPARATORS = re.compile(r"\s(?:\||›|»|>|/|·)\s")
+
+
+def strip_dateline(text: str) -> str:
+    """The body without a leading "SEOUL, Aug 22 (Reuters) -": the dateline dates the report, not
+    the events in it."""
+    head = DATELINE.match(text)
+    return text[head.end() :] if head and (head.group("agency") or head.group("when")) else text
 
 
 class UnreadableInput(ValueError):
@@ -72,16 +106,19 @@ class Article:
     agency: str | None = None
     dateline: str | None = None
     crawl_date: date | None = None
-    dropped_lines: tuple[str, ...] = field(default=(), repr=False)
 
 
 def decode(raw: bytes, source: str) -> str:
-    """Bytes to text: a BOM, UTF-8, or the charset the page declares; anything else is refused
+    """Bytes to text: a BOM, UTF-8, the charset the page declares, or an undeclared Korean or
+    Japanese legacy encoding that decodes cleanly into that script. Anything else is refused
     rather than guessed, since a wrong guess gives mojibake that looks like an article."""
     if not raw.strip():
         raise UnreadableInput(f"{source}: empty file")
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if raw.startswith(bom):
             return raw.decode(codec)
     if b"\x00" in raw[:4096]:
@@ -90,9 +127,14 @@ def decode(raw: bytes, source: str) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as error:
         declared = re.search(rb"""charset=["']?([\w.:-]+)""", raw[:4096], re.IGNORECASE)
+        legacy = None if declared else _legacy_cjk(raw)
+        if legacy is not None:
+            return legacy
         if not declared:
-            raise UnreadableInput(f"{source}: not UTF-8 (byte {error.start}) and no charset declared; "
-                                  "accepted: UTF-8, UTF-16 with BOM, or HTML declaring its charset") from error
+            raise UnreadableInput(
+                f"{source}: not UTF-8 (byte {error.start}) and no charset declared; "
+                "accepted: UTF-8, UTF-16 with BOM, or HTML declaring its charset"
+            ) from error
         name = declared.group(1).decode("ascii", "replace")
         try:
             return raw.decode(name)
@@ -102,10 +144,36 @@ def decode(raw: bytes, source: str) -> str:
             raise UnreadableInput(f"{source}: not valid {name} as declared (byte {inner.start})") from inner
 
 
+# Legacy encodings still common for Korean and Japanese text, and the script each must yield.
+LEGACY_CJK = (
+    ("cp949", r"[\uac00-\ud7a3]"),
+    ("shift_jis", r"[\u3040-\u30ff\u4e00-\u9fff]"),
+    ("euc_jp", r"[\u3040-\u30ff\u4e00-\u9fff]"),
+)
+
+
+def _legacy_cjk(raw: bytes) -> str | None:
+    """The text, if `raw` decodes strictly in one legacy encoding and nearly all of its
+    non-ASCII characters then fall in that encoding's script."""
+    for codec, script in LEGACY_CJK:
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        foreign = [c for c in text if ord(c) > 127]
+        if foreign and sum(bool(re.match(script, c)) for c in foreign) >= 0.9 * len(foreign):
+            return text
+    return None
+
+
 def looks_like_html(text: str) -> bool:
     head = text[:2000].lower()
-    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</" in head) or (
-        head.count("<p>") + head.count("<div") >= 2)
+    return (
+        "<html" in head
+        or "<!doctype html" in head
+        or ("<body" in head and "</" in head)
+        or (head.count("<p>") + head.count("<div") >= 2)
+    )
 
 
 def read_article(raw: bytes, source: str) -> Article:
@@ -124,9 +192,15 @@ def read_html(html: str, source: str) -> Article:
     if not body or len(body.split()) < MINIMUM_WORDS:
         raise UnreadableInput(f"{source}: page has no main text that could be extracted")
     published = publication_date(html, url)
-    cleaned = clean_lines(body.splitlines(), menus=False)
-    return Article(source, "\n".join(cleaned.kept) or body, document.title, published,
-                   document.author, _agency_in(body[:400]), None, None, tuple(cleaned.dropped))
+    kept = clean_lines(body.splitlines(), menus=False)
+    return Article(
+        source,
+        "\n".join(kept) or body,
+        document.title,
+        published,
+        byline=document.author,
+        agency=_agency_in(body[:400]),
+    )
 
 
 def publication_date(html: str, url: str | None = None) -> date | None:
@@ -147,33 +221,22 @@ def main_text(html: str) -> str | None:
     import trafilatura
 
     body = trafilatura.extract(html, **EXTRACTION)
-    return "\n".join(clean_lines(body.splitlines(), menus=False).kept) if body else None
+    return "\n".join(clean_lines(body.splitlines(), menus=False)) if body else None
 
 
-@dataclass(frozen=True)
-class Cleaned:
-    kept: list[str]
-    dropped: list[str]
-
-
-def clean_lines(lines: list[str], menus: bool = True) -> Cleaned:
+def clean_lines(lines: list[str], menus: bool = True) -> list[str]:
     """Drop share buttons, footers, navigation lines and (with `menus`) runs of section names.
 
     trafilatura's output has its menus removed already, and short lines left in it are list
     items of the article, so only pasted text is searched for menu runs.
     """
-    kept: list[str] = []
-    dropped: list[str] = []
     stripped = [line.strip() for line in lines]
     in_menu = _menu_runs(stripped) if menus else [False] * len(stripped)
-    for index, line in enumerate(stripped):
-        if not line:
-            continue
-        if in_menu[index] or _is_boilerplate(line):
-            dropped.append(line)
-        else:
-            kept.append(line)
-    return Cleaned(kept, dropped)
+    return [
+        line
+        for line, menu in zip(stripped, in_menu, strict=True)
+        if line and not menu and not _is_boilerplate(line)
+    ]
 
 
 def _is_boilerplate(line: str) -> bool:
@@ -188,8 +251,12 @@ def _is_boilerplate(line: str) -> bool:
 def _is_section_name(line: str) -> bool:
     """A short label such as "World", "Business", "Asia Pacific", "경제": no sentence end, few words."""
     words = line.split()
-    return 0 < len(words) <= 3 and len(line) <= 30 and not re.search(r"[.!?:。다\d]$", line) and not BYLINE.match(
-        line)
+    return (
+        0 < len(words) <= 3
+        and len(line) <= 30
+        and not re.search(r"[.!?:。다\d]$", line)
+        and not BYLINE.match(line)
+    )
 
 
 def _menu_runs(lines: list[str]) -> list[bool]:
@@ -215,30 +282,35 @@ def read_text(text: str, source: str) -> Article:
     crawl = _crawl_date(lines)
     published = _printed_date(lines)
     cleaned = clean_lines([line for line in lines if not _is_meta(line)])
-    if not cleaned.kept:
+    if not cleaned:
         raise UnreadableInput(f"{source}: no text left once menus, share buttons and footers are removed")
     byline = agency = dateline = title = None
     body: list[str] = []
-    for line in cleaned.kept:
+    for line in cleaned:
         found = BYLINE.match(line)
         if found and not body and len(line) < 80:
             byline = found.group("name") or found.group("ko") or found.group("ja")
             agency = agency or _agency_in(line)
             continue
-        if title is None and not body and not DATELINE.match(line) and len(line) < 200:
+        if title is None and not body and _looks_like_headline(line):
             title = line
             continue
         head = DATELINE.match(line) if not body else None
         if head and (head.group("agency") or head.group("when")):
             dateline = line[: head.end()].strip(" -—–")
             agency = head.group("agency") or agency
-            line = line[head.end():]
+            line = line[head.end() :]
             published = published or _dateline_date(head.group("when"))
         body.append(line)
     if not body:
         raise UnreadableInput(f"{source}: only a title and page furniture, no article text")
-    return Article(source, "\n".join(body), title, published, byline,
-                   agency or _agency_in("\n".join(body[:2])), dateline, crawl, tuple(cleaned.dropped))
+    agency = agency or _agency_in("\n".join(body[:2]))
+    return Article(source, "\n".join(body), title, published, byline, agency, dateline, crawl)
+
+
+def _looks_like_headline(line: str) -> bool:
+    """Headlines are short and, unlike the sentences of the body, end without a full stop."""
+    return len(line) < 200 and not DATELINE.match(line) and not re.search(r"[.。](?:[\"”’']?)$", line)
 
 
 def _is_meta(line: str) -> bool:
@@ -246,8 +318,11 @@ def _is_meta(line: str) -> bool:
 
 
 def _first_date(line: str) -> DateMention | None:
-    found = [m for m in find_dates(line, date(2000, 1, 1), "past") if m.precision == "day"
-             and re.search(r"(?:19|20)\d\d", m.text)]
+    found = [
+        m
+        for m in find_dates(line, date(2000, 1, 1), "past")
+        if m.precision == "day" and re.search(r"(?:19|20)\d\d", m.text)
+    ]
     return found[0] if found else None
 
 
@@ -259,7 +334,7 @@ def _crawl_date(lines: list[str]) -> date | None:
 
 
 def _printed_date(lines: list[str]) -> date | None:
-    """"Published: …" wins; then a bare date line near the top; "Updated: …" only as a last resort."""
+    """ "Published: …" wins; then a bare date line near the top; "Updated: …" only as a last resort."""
     top = lines[:25]
     for pattern in (PUBLISHED, None, UPDATED):
         for line in top:

@@ -29,8 +29,13 @@ class NewsReport:
         return {
             "title": self.article.title,
             "published": self.article.published.isoformat() if self.article.published else None,
-            "published_estimate": {"from": estimate.earliest.isoformat(), "to": estimate.latest.isoformat(),
-                                   "basis": estimate.basis} if estimate else None,
+            "published_estimate": {
+                "from": estimate.earliest.isoformat(),
+                "to": estimate.latest.isoformat(),
+                "basis": estimate.basis,
+            }
+            if estimate
+            else None,
             "source": self.article.source,
             "byline": self.article.byline,
             "agency": self.article.agency,
@@ -54,5 +59,9 @@ def report_article(article: Article, packs: PackSet) -> NewsReport:
     estimated range when none is printed (and then flagged as estimated)."""
     estimate = None if article.published else estimate_publication(article.text)
     anchor = article.published or (estimate.earliest if estimate else None)
-    events = extract_events(article.text, anchor, reference_rates(packs), article.published is None) if anchor else []
+    events = (
+        extract_events(article.text, anchor, reference_rates(packs), article.published is None)
+        if anchor
+        else []
+    )
     return NewsReport(article, estimate, find_entities(article.text), link_events(events, packs))

@@ -10,6 +10,7 @@ removed) can raise it. Rules then cap scores that only look alike:
   never make a match alone; numbers must agree exactly;
 - persons: when the list records the family name it must align; otherwise two name parts
   must align when both names have two or more;
+- pinyin readings align only near-identical syllables (`cheng` is not `chen`);
 - names both written in the same CJK script are compared character by character in that
   script, so `김정은`/`김종은` and `高市早苗`/`高石早苗` differ by one syllable, as they do.
 """
@@ -17,20 +18,49 @@ removed) can raise it. Rules then cap scores that only look alike:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from corridor.screening import korean
 from corridor.screening.names import NameForm
 from corridor.screening.scripts import script_of
 
 ALIGN_AT = 0.75
+PREFILTER_AT = 70
 FAMILY_NAME_AT = 0.85
 GENERIC_WEIGHT = 0.25
 INITIAL_WEIGHT = 0.5
+INITIAL_SIMILARITY = 0.8
+STRICT_ALIGN_AT = 0.9
 UNMATCHED_EXTRA_NAME_WEIGHT = 0.3
 PARTICLE_WEIGHT = 0.25
-PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "abd", "ben", "bint", "de", "da", "di", "van", "von",
-                       "der", "den", "la", "le", "du", "dos", "das", "y"})
+PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "abu",
+        "abd",
+        "ben",
+        "bint",
+        "de",
+        "da",
+        "di",
+        "van",
+        "von",
+        "der",
+        "den",
+        "la",
+        "le",
+        "du",
+        "dos",
+        "das",
+        "y",
+    }
+)
 CAP_ONLY_GENERIC = 0.5
 CAP_FAMILY_NAME = 0.6
 CAP_ONE_PART = 0.65
@@ -51,18 +81,23 @@ class Comparison:
     caps: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=1 << 18)
 def token_similarity(a: str, b: str, person: bool) -> float:
     if a == b:
         return 1.0
+    if korean.is_surname(a) or korean.is_surname(b):
+        surname, other = (a, b) if korean.is_surname(a) else (b, a)
+        return 1.0 if other in korean.surname_keys(surname) else 0.0
     if not (a + b).isalpha():  # tokens are letters and digits: a number must agree exactly
         return 0.0
     if len(a) == 1 or len(b) == 1:
-        return 0.9 if person and a[0] == b[0] else 0.0
+        return INITIAL_SIMILARITY if person and a[0] == b[0] else 0.0
     return (JaroWinkler.normalized_similarity(a, b) + Levenshtein.normalized_similarity(a, b)) / 2
 
 
-def compare(query: NameForm, candidate: NameForm, person: bool,
-            family_names: frozenset[str] = frozenset()) -> Comparison:
+def compare(
+    query: NameForm, candidate: NameForm, person: bool, family_names: frozenset[str] = frozenset()
+) -> Comparison:
     """Score in [0, 1] with the aligned tokens and the rules that capped it."""
     if query.original and candidate.original:
         return _compare_same_script(query, candidate)
@@ -71,42 +106,58 @@ def compare(query: NameForm, candidate: NameForm, person: bool,
     loose = query.korean or candidate.korean
     q_tokens = query.loose if loose else query.tokens
     c_tokens = candidate.loose if loose else candidate.tokens
-    pairs = _align(q_tokens, c_tokens, person)
+    strict = query.strict or candidate.strict
+    pairs = _align(q_tokens, c_tokens, person, STRICT_ALIGN_AT if strict else ALIGN_AT)
     q_done = {i for p in pairs for i in p[0]}
     c_done = {j for p in pairs for j in p[1]}
     q_weights = _weights(query, q_tokens, person)
     c_weights = _weights(candidate, c_tokens, person)
-    matched = sum(sim * (sum(q_weights[i] for i in qi) + sum(c_weights[j] for j in cj))
-                  for qi, cj, sim in pairs)
+    matched = sum(
+        sim * (sum(q_weights[i] for i in qi) + sum(c_weights[j] for j in cj)) for qi, cj, sim in pairs
+    )
     # A name that is wholly contained in the other (extra middle names, patronymics) weighs
     # its missing parts lightly; parts missing on both sides are a conflict and weigh fully.
     subset = len(q_done) == len(q_tokens) or len(c_done) == len(c_tokens)
-    extra = UNMATCHED_EXTRA_NAME_WEIGHT if subset and len(pairs) >= (2 if person else 1) else 1.0
-    total = (sum(q_weights[i] for qi, _, _ in pairs for i in qi)
-             + sum(c_weights[j] for _, cj, _ in pairs for j in cj)
-             + extra * sum(w for i, w in enumerate(q_weights) if i not in q_done)
-             + extra * sum(w for j, w in enumerate(c_weights) if j not in c_done))
+    extra = UNMATCHED_EXTRA_NAME_WEIGHT if subset and len(pairs) >= 2 else 1.0
+    total = (
+        sum(q_weights[i] for qi, _, _ in pairs for i in qi)
+        + sum(c_weights[j] for _, cj, _ in pairs for j in cj)
+        + extra * sum(w for i, w in enumerate(q_weights) if i not in q_done)
+        + extra * sum(w for j, w in enumerate(c_weights) if j not in c_done)
+    )
     token_score = matched / total if total else 0.0
     compact_score = _compact_score(query, candidate, loose)
-    features: dict[str, float | str] = {"token_score": round(token_score, 3),
-                                        "compact_score": round(compact_score, 3)}
+    features: dict[str, float | str] = {
+        "token_score": round(token_score, 3),
+        "compact_score": round(compact_score, 3),
+    }
     score = max(token_score, compact_score)
-    score, caps = _apply_rules(score, query, candidate, q_tokens, c_tokens, pairs, person, family_names,
-                               compact_score)
+    score, caps = _apply_rules(
+        score, query, candidate, q_tokens, c_tokens, pairs, person, family_names, compact_score
+    )
     if query.legal_form or candidate.legal_form:
         features["legal_form"] = f"{query.legal_form or '-'} / {candidate.legal_form or '-'}"
     return Comparison(
-        score=round(score, 4), query=query, candidate=candidate,
-        aligned=tuple((" ".join(query.tokens[i] for i in qi), " ".join(candidate.tokens[j] for j in cj),
-                       round(sim, 3)) for qi, cj, sim in pairs),
+        score=round(score, 4),
+        query=query,
+        candidate=candidate,
+        aligned=tuple(
+            (" ".join(query.tokens[i] for i in qi), " ".join(candidate.tokens[j] for j in cj), round(sim, 3))
+            for qi, cj, sim in pairs
+        ),
         unmatched_query=tuple(query.tokens[i] for i in range(len(q_tokens)) if i not in q_done),
         unmatched_candidate=tuple(candidate.tokens[j] for j in range(len(c_tokens)) if j not in c_done),
-        features=features, caps=caps,
+        features=features,
+        caps=caps,
     )
 
 
-def compare_names(query: tuple[NameForm, ...], candidate: tuple[NameForm, ...], person: bool,
-                  family_names: frozenset[str] = frozenset()) -> Comparison | None:
+def compare_names(
+    query: tuple[NameForm, ...],
+    candidate: tuple[NameForm, ...],
+    person: bool,
+    family_names: frozenset[str] = frozenset(),
+) -> Comparison | None:
     """The best comparison over every pair of readings; two names in the same CJK script are
     compared only as written, so a one-syllable difference is not hidden by romanisation."""
     q_original = next((f for f in query if f.original), None)
@@ -116,7 +167,7 @@ def compare_names(query: tuple[NameForm, ...], candidate: tuple[NameForm, ...], 
     best = None
     for q in query:
         for c in candidate:
-            if q.original or c.original:
+            if q.original or c.original or not _worth_comparing(q, c):
                 continue
             result = compare(q, c, person, family_names)
             if best is None or result.score > best.score:
@@ -124,38 +175,66 @@ def compare_names(query: tuple[NameForm, ...], candidate: tuple[NameForm, ...], 
     return best
 
 
-def _align(q: tuple[str, ...], c: tuple[str, ...], person: bool) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
-    """Greedy best-first one-to-one alignment; adjacent pairs may align to one token."""
-    options = []
-    for i, a in enumerate(q):
-        for j, b in enumerate(c):
-            options.append(((i,), (j,), token_similarity(a, b, person)))
-    for i in range(len(q) - 1):
-        for j, b in enumerate(c):
-            if len(b) > 3:
-                options.append(((i, i + 1), (j,), token_similarity(q[i] + q[i + 1], b, person)))
-    for j in range(len(c) - 1):
-        for i, a in enumerate(q):
-            if len(a) > 3:
-                options.append(((i,), (j, j + 1), token_similarity(a, c[j] + c[j + 1], person)))
-    options.sort(key=lambda o: (o[2], len(o[0]) + len(o[1])), reverse=True)
-    q_used: set[int] = set()
-    c_used: set[int] = set()
-    pairs = []
+def _worth_comparing(query: NameForm, candidate: NameForm) -> bool:
+    """A cheap C++ screen before the alignment: names sharing no near-token cannot score."""
+    return (
+        fuzz.token_set_ratio(query.loose_text, candidate.loose_text) >= PREFILTER_AT
+        or fuzz.ratio(query.loose_text.replace(" ", ""), candidate.loose_text.replace(" ", ""))
+        >= PREFILTER_AT
+    )
+
+
+def _align(
+    q: tuple[str, ...], c: tuple[str, ...], person: bool, align_at: float = ALIGN_AT
+) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+    """Greedy best-first one-to-one alignment; then adjacent leftover pairs may align to one token."""
+    singles = [((i,), (j,), token_similarity(a, b, person)) for i, a in enumerate(q) for j, b in enumerate(c)]
+    pairs = _greedy(singles, set(), set(), align_at)
+    q_used = {i for p in pairs for i in p[0]}
+    c_used = {j for p in pairs for j in p[1]}
+    if len(q_used) == len(q) or len(c_used) == len(c):
+        return pairs
+    joins = [
+        ((i, i + 1), (j,), token_similarity(q[i] + q[i + 1], c[j], person))
+        for i in range(len(q) - 1)
+        if i not in q_used and i + 1 not in q_used
+        for j in range(len(c))
+        if j not in c_used and len(c[j]) > 3
+    ]
+    joins += [
+        ((i,), (j, j + 1), token_similarity(q[i], c[j] + c[j + 1], person))
+        for j in range(len(c) - 1)
+        if j not in c_used and j + 1 not in c_used
+        for i in range(len(q))
+        if i not in q_used and len(q[i]) > 3
+    ]
+    return pairs + _greedy(joins, q_used, c_used, align_at)
+
+
+def _greedy(options: list, q_used: set[int], c_used: set[int], align_at: float) -> list:
+    options.sort(key=lambda o: o[2], reverse=True)
+    chosen = []
     for qi, cj, sim in options:
-        if sim < ALIGN_AT:
+        if sim < align_at:
             break
         if q_used.isdisjoint(qi) and c_used.isdisjoint(cj):
-            pairs.append((qi, cj, sim))
+            chosen.append((qi, cj, sim))
             q_used.update(qi)
             c_used.update(cj)
-    return pairs
+    return chosen
 
 
 def _weights(form: NameForm, tokens: tuple[str, ...], person: bool) -> list[float]:
-    return [INITIAL_WEIGHT if len(t) == 1 else GENERIC_WEIGHT if (not person and generic)
-            else PARTICLE_WEIGHT if (person and t in PARTICLES) else 1.0
-            for t, generic in zip(tokens, form.generic or (False,) * len(tokens), strict=True)]
+    return [
+        INITIAL_WEIGHT
+        if len(t) == 1
+        else GENERIC_WEIGHT
+        if (not person and generic)
+        else PARTICLE_WEIGHT
+        if (person and t in PARTICLES)
+        else 1.0
+        for t, generic in zip(tokens, form.generic or (False,) * len(tokens), strict=True)
+    ]
 
 
 def _compact_score(query: NameForm, candidate: NameForm, loose: bool) -> float:
@@ -165,13 +244,23 @@ def _compact_score(query: NameForm, candidate: NameForm, loose: bool) -> float:
         return 1.0
     if min(len("".join(q)), len("".join(c))) < 6:
         return 0.0
-    return max(Levenshtein.normalized_similarity("".join(q), "".join(c)),
-               Levenshtein.normalized_similarity("".join(sorted(q)), "".join(sorted(c))))
+    return max(
+        Levenshtein.normalized_similarity("".join(q), "".join(c)),
+        Levenshtein.normalized_similarity("".join(sorted(q)), "".join(sorted(c))),
+    )
 
 
-def _apply_rules(score: float, query: NameForm, candidate: NameForm, q_tokens: tuple[str, ...],
-                 c_tokens: tuple[str, ...], pairs: list, person: bool, family_names: frozenset[str],
-                 compact_score: float) -> tuple[float, tuple[str, ...]]:
+def _apply_rules(
+    score: float,
+    query: NameForm,
+    candidate: NameForm,
+    q_tokens: tuple[str, ...],
+    c_tokens: tuple[str, ...],
+    pairs: list,
+    person: bool,
+    family_names: frozenset[str],
+    compact_score: float,
+) -> tuple[float, tuple[str, ...]]:
     caps = []
     q_done = {i for p in pairs for i in p[0]}
     c_done = {j for p in pairs for j in p[1]}
@@ -179,10 +268,12 @@ def _apply_rules(score: float, query: NameForm, candidate: NameForm, q_tokens: t
         distinctive = [i for i in q_done if not (query.generic and query.generic[i])]
         if not distinctive and compact_score < 0.95:
             caps.append(("only generic words agree", CAP_ONLY_GENERIC))
-    numbers_q = {t for i, t in enumerate(query.tokens) if any(ch.isdigit() for ch in t) and i not in q_done}
-    numbers_c = {t for j, t in enumerate(candidate.tokens) if any(ch.isdigit() for ch in t) and j not in c_done}
+    numbers_q = {t for i, t in enumerate(query.tokens) if i not in q_done and not t.isalpha()}
+    numbers_c = {t for j, t in enumerate(candidate.tokens) if j not in c_done and not t.isalpha()}
     if numbers_q or numbers_c:
         caps.append(("numbers differ", CAP_NUMBERS))
+    if pairs and all(len(query.tokens[i]) == 1 for qi, _, _ in pairs for i in qi):
+        caps.append(("only initials agree", CAP_ONLY_GENERIC))
     if person:
         family = [j for j, t in enumerate(candidate.tokens) if t in family_names]
         if query.korean and 0 not in q_done:
@@ -199,5 +290,9 @@ def _apply_rules(score: float, query: NameForm, candidate: NameForm, q_tokens: t
 def _compare_same_script(query: NameForm, candidate: NameForm) -> Comparison:
     same = script_of(query.original) == script_of(candidate.original)
     score = Levenshtein.normalized_similarity(query.original, candidate.original) if same else 0.0
-    return Comparison(round(score, 4), query, candidate,
-                      features={"same_script_score": round(score, 3), "script": script_of(query.original)})
+    return Comparison(
+        round(score, 4),
+        query,
+        candidate,
+        features={"same_script_score": round(score, 3), "script": script_of(query.original)},
+    )

@@ -4,22 +4,25 @@ Every list name is read into its forms once, and each form's tokens are posted u
 keys: the token itself, its metaphone (spelling variants: Mohammed/Muhammad), and its loose
 Korean key (Jong/Jeong/Chong). A query collects the names sharing its keys, weighted by how
 rare each key is (inverse document frequency), and only the best few are scored with rapidfuzz.
-Generic words are not posted (they would fetch thousands of names), unless a name has nothing
-else.
+Generic words and name particles (al, bin, de) are not posted (they would fetch thousands of
+names), unless a name has nothing else.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import dataclass
 
 from rigour.text.phonetics import metaphone
 
+from corridor.screening import korean
+from corridor.screening.compare import PARTICLES
 from corridor.screening.names import NameForm, latin_tokens, name_forms
 from corridor.screening.party import Party
 
-CANDIDATES_SCORED = 25
+CANDIDATES_SCORED = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +37,11 @@ class IndexedName:
 
 def form_keys(form: NameForm) -> set[str]:
     """The retrieval keys of one form; adjacent tokens are also posted joined (`hua wei` → `huawei`)."""
-    tokens = [t for t, generic in zip(form.tokens, form.generic or (False,) * len(form.tokens), strict=True)
-              if not generic and len(t) > 1] or list(form.tokens)
+    tokens = [
+        t
+        for t, generic in zip(form.tokens, form.generic or (False,) * len(form.tokens), strict=True)
+        if not generic and len(t) > 1 and t not in PARTICLES
+    ] or list(form.tokens)
     keys = set()
     for token in tokens:
         keys.add("t:" + token)
@@ -44,7 +50,8 @@ def form_keys(form: NameForm) -> set[str]:
     for a, b in zip(form.tokens, form.tokens[1:], strict=False):
         keys.add("t:" + a + b)
     if form.korean or len(tokens) <= 4:
-        keys.update("k:" + loose for loose in form.loose)
+        keys.update("k:" + loose for loose in form.loose if not korean.is_surname(loose))
+        keys.update("k:" + key for loose in form.loose[:1] for key in korean.surname_keys(loose))
         keys.update("k:" + a + b for a, b in zip(form.loose, form.loose[1:], strict=False))
     if form.original:
         keys.add("o:" + form.original)
@@ -70,8 +77,9 @@ class ScreeningIndex:
                 for key in set().union(*(form_keys(f) for f in forms)):
                     postings[key].append(entry)
         count = max(len(self.names), 1)
-        self._postings = {key: (tuple(entries), math.log(1 + count / len(entries)))
-                          for key, entries in postings.items()}
+        self._postings = {
+            key: (tuple(entries), math.log(1 + count / len(entries))) for key, entries in postings.items()
+        }
 
     def __len__(self) -> int:
         return len(self.parties)
@@ -86,5 +94,5 @@ class ScreeningIndex:
                 entries, idf = posting
                 for entry in entries:
                     weights[entry] += idf
-        best = sorted(weights, key=weights.__getitem__, reverse=True)[:limit]
+        best = heapq.nlargest(limit, weights, key=weights.__getitem__)
         return [self.names[entry] for entry in best]

@@ -12,7 +12,14 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-_LONG_VOWELS = ((r"ou", "o"), (r"oo", "o"), (r"uu", "u"), (r"aa", "a"), (r"ii", "i"), (r"oh(?=[^aeiouy]|$)", "o"))
+_LONG_VOWELS = (
+    (r"ou", "o"),
+    (r"oo", "o"),
+    (r"uu", "u"),
+    (r"aa", "a"),
+    (r"ii", "i"),
+    (r"oh(?=[^aeiouy]|$)", "o"),
+)
 
 
 @cache

@@ -23,54 +23,242 @@ class Romanisation(StrEnum):
 
 
 _INITIALS = {
-    Romanisation.RR: ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k",
-                      "t", "p", "h"),
-    Romanisation.MR: ("k", "kk", "n", "t", "tt", "r", "m", "p", "pp", "s", "ss", "", "j", "tch", "ch", "k",
-                      "t", "p", "h"),
+    Romanisation.RR: (
+        "g",
+        "kk",
+        "n",
+        "d",
+        "tt",
+        "r",
+        "m",
+        "b",
+        "pp",
+        "s",
+        "ss",
+        "",
+        "j",
+        "jj",
+        "ch",
+        "k",
+        "t",
+        "p",
+        "h",
+    ),
+    Romanisation.MR: (
+        "k",
+        "kk",
+        "n",
+        "t",
+        "tt",
+        "r",
+        "m",
+        "p",
+        "pp",
+        "s",
+        "ss",
+        "",
+        "j",
+        "tch",
+        "ch",
+        "k",
+        "t",
+        "p",
+        "h",
+    ),
 }
 _MEDIALS = {
-    Romanisation.RR: ("a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo",
-                      "we", "wi", "yu", "eu", "ui", "i"),
-    Romanisation.MR: ("a", "ae", "ya", "yae", "o", "e", "yo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo",
-                      "we", "wi", "yu", "u", "ui", "i"),
+    Romanisation.RR: (
+        "a",
+        "ae",
+        "ya",
+        "yae",
+        "eo",
+        "e",
+        "yeo",
+        "ye",
+        "o",
+        "wa",
+        "wae",
+        "oe",
+        "yo",
+        "u",
+        "wo",
+        "we",
+        "wi",
+        "yu",
+        "eu",
+        "ui",
+        "i",
+    ),
+    Romanisation.MR: (
+        "a",
+        "ae",
+        "ya",
+        "yae",
+        "o",
+        "e",
+        "yo",
+        "ye",
+        "o",
+        "wa",
+        "wae",
+        "oe",
+        "yo",
+        "u",
+        "wo",
+        "we",
+        "wi",
+        "yu",
+        "u",
+        "ui",
+        "i",
+    ),
 }
-_FINALS = ("", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t",
-           "t", "ng", "t", "t", "k", "t", "p", "t")
+_FINALS = (
+    "",
+    "k",
+    "k",
+    "k",
+    "n",
+    "n",
+    "n",
+    "t",
+    "l",
+    "k",
+    "m",
+    "l",
+    "l",
+    "l",
+    "p",
+    "l",
+    "m",
+    "p",
+    "p",
+    "t",
+    "t",
+    "ng",
+    "t",
+    "t",
+    "k",
+    "t",
+    "p",
+    "t",
+)
 
 # Surnames as lists and passports spell them (most common first). Two-syllable surnames first.
 SURNAMES: dict[str, tuple[str, ...]] = {
-    "남궁": ("namgung", "namkung"), "황보": ("hwangbo", "hwangpo"), "제갈": ("jegal", "chegal"),
-    "선우": ("sunwoo", "sonu", "seonu"), "독고": ("dokgo", "tokko"),
-    "김": ("kim", "gim"), "이": ("lee", "yi", "ri", "rhee", "i", "rhie"), "리": ("ri", "lee", "rhee"),
-    "박": ("park", "pak", "bak"), "최": ("choi", "choe", "chwe"), "정": ("jung", "jeong", "chung", "jong", "chong"),
-    "강": ("kang", "gang"), "조": ("cho", "jo", "joe"), "윤": ("yoon", "yun"), "장": ("jang", "chang"),
-    "임": ("lim", "im", "rim", "yim"), "림": ("rim", "lim"), "한": ("han",), "오": ("oh", "o"),
-    "서": ("seo", "suh", "so"), "신": ("shin", "sin"), "권": ("kwon", "gwon"), "황": ("hwang",),
-    "안": ("ahn", "an"), "송": ("song",), "류": ("ryu", "yoo", "yu", "ryoo", "lyu"), "유": ("yoo", "yu"),
-    "전": ("jeon", "jun", "chon", "jon", "chun"), "홍": ("hong",), "고": ("ko", "go"), "문": ("moon", "mun"),
-    "양": ("yang",), "량": ("ryang", "yang"), "손": ("son", "sohn"), "배": ("bae", "pae"),
-    "백": ("baek", "paek", "paik", "baik"), "허": ("heo", "hur", "ho", "huh"), "노": ("noh", "roh", "no", "ro"),
-    "로": ("ro", "roh"), "남": ("nam",), "심": ("shim", "sim"), "하": ("ha",), "곽": ("kwak", "gwak"),
-    "성": ("sung", "seong", "song"), "차": ("cha",), "주": ("joo", "ju", "chu"), "우": ("woo", "u"),
-    "구": ("koo", "ku", "gu"), "민": ("min",), "진": ("jin", "chin"), "나": ("na", "ra"), "라": ("ra", "na"),
-    "지": ("ji", "chi"), "엄": ("um", "eom", "om"), "채": ("chae",), "원": ("won",),
-    "천": ("chun", "cheon", "chon"), "방": ("bang", "pang"), "공": ("kong", "gong"), "현": ("hyun", "hyon"),
-    "함": ("ham",), "변": ("byun", "byeon", "pyon"), "염": ("yeom", "yom"), "여": ("yeo", "yo", "ryo"),
-    "려": ("ryo", "yeo"), "추": ("choo", "chu"), "도": ("do", "to"), "소": ("so",), "석": ("seok", "sok"),
-    "선": ("sun", "seon", "son"), "설": ("seol", "sol"), "마": ("ma",), "길": ("gil", "kil"),
-    "연": ("yeon", "yon"), "표": ("pyo",), "명": ("myung", "myeong", "myong"), "기": ("ki", "gi"),
-    "반": ("ban", "pan"), "왕": ("wang",), "금": ("keum", "kum", "geum"), "옥": ("ok",), "육": ("yook", "yuk"),
-    "인": ("in",), "탁": ("tak",), "국": ("kook", "kuk", "guk"), "용": ("yong", "ryong"), "룡": ("ryong",),
-    "경": ("kyung", "kyong", "gyeong"), "봉": ("bong", "pong"), "태": ("tae", "thae"), "계": ("kye", "gye"),
+    "남궁": ("namgung", "namkung"),
+    "황보": ("hwangbo", "hwangpo"),
+    "제갈": ("jegal", "chegal"),
+    "선우": ("sunwoo", "sonu", "seonu"),
+    "독고": ("dokgo", "tokko"),
+    "김": ("kim", "gim"),
+    "이": ("lee", "yi", "ri", "rhee", "i", "rhie"),
+    "리": ("ri", "lee", "rhee"),
+    "박": ("park", "pak", "bak"),
+    "최": ("choi", "choe", "chwe"),
+    "정": ("jung", "jeong", "chung", "jong", "chong"),
+    "강": ("kang", "gang"),
+    "조": ("cho", "jo", "joe"),
+    "윤": ("yoon", "yun"),
+    "장": ("jang", "chang"),
+    "임": ("lim", "im", "rim", "yim"),
+    "림": ("rim", "lim"),
+    "한": ("han",),
+    "오": ("oh", "o"),
+    "서": ("seo", "suh", "so"),
+    "신": ("shin", "sin"),
+    "권": ("kwon", "gwon"),
+    "황": ("hwang",),
+    "안": ("ahn", "an"),
+    "송": ("song",),
+    "류": ("ryu", "yoo", "yu", "ryoo", "lyu"),
+    "유": ("yoo", "yu"),
+    "전": ("jeon", "jun", "chon", "jon", "chun"),
+    "홍": ("hong",),
+    "고": ("ko", "go"),
+    "문": ("moon", "mun"),
+    "양": ("yang",),
+    "량": ("ryang", "yang"),
+    "손": ("son", "sohn"),
+    "배": ("bae", "pae"),
+    "백": ("baek", "paek", "paik", "baik"),
+    "허": ("heo", "hur", "ho", "huh"),
+    "노": ("noh", "roh", "no", "ro"),
+    "로": ("ro", "roh"),
+    "남": ("nam",),
+    "심": ("shim", "sim"),
+    "하": ("ha",),
+    "곽": ("kwak", "gwak"),
+    "성": ("sung", "seong", "song"),
+    "차": ("cha",),
+    "주": ("joo", "ju", "chu"),
+    "우": ("woo", "u"),
+    "구": ("koo", "ku", "gu"),
+    "민": ("min",),
+    "진": ("jin", "chin"),
+    "나": ("na", "ra"),
+    "라": ("ra", "na"),
+    "지": ("ji", "chi"),
+    "엄": ("um", "eom", "om"),
+    "채": ("chae",),
+    "원": ("won",),
+    "천": ("chun", "cheon", "chon"),
+    "방": ("bang", "pang"),
+    "공": ("kong", "gong"),
+    "현": ("hyun", "hyon"),
+    "함": ("ham",),
+    "변": ("byun", "byeon", "pyon"),
+    "염": ("yeom", "yom"),
+    "여": ("yeo", "yo", "ryo"),
+    "려": ("ryo", "yeo"),
+    "추": ("choo", "chu"),
+    "도": ("do", "to"),
+    "소": ("so",),
+    "석": ("seok", "sok"),
+    "선": ("sun", "seon", "son"),
+    "설": ("seol", "sol"),
+    "마": ("ma",),
+    "길": ("gil", "kil"),
+    "연": ("yeon", "yon"),
+    "표": ("pyo",),
+    "명": ("myung", "myeong", "myong"),
+    "기": ("ki", "gi"),
+    "반": ("ban", "pan"),
+    "왕": ("wang",),
+    "금": ("keum", "kum", "geum"),
+    "옥": ("ok",),
+    "육": ("yook", "yuk"),
+    "인": ("in",),
+    "탁": ("tak",),
+    "국": ("kook", "kuk", "guk"),
+    "용": ("yong", "ryong"),
+    "룡": ("ryong",),
+    "경": ("kyung", "kyong", "gyeong"),
+    "봉": ("bong", "pong"),
+    "태": ("tae", "thae"),
+    "계": ("kye", "gye"),
 }
-_SURNAME_BY_SPELLING: dict[str, str] = {}
-for _hangul, _spellings in SURNAMES.items():
-    for _spelling in _spellings:
-        _SURNAME_BY_SPELLING.setdefault(_spelling, _hangul)
-
-_LOOSE_FOLDS = (("eo", "o"), ("eu", "u"), ("ee", "i"), ("oo", "u"), ("tch", "j"), ("ch", "j"), ("jj", "j"),
-                ("kk", "k"), ("tt", "t"), ("pp", "p"), ("ss", "s"), ("sh", "s"), ("g", "k"), ("d", "t"),
-                ("b", "p"), ("l", "r"), ("wo", "o"), ("'", ""))
+_LOOSE_FOLDS = (
+    ("eo", "o"),
+    ("eu", "u"),
+    ("ee", "i"),
+    ("oo", "u"),
+    ("tch", "j"),
+    ("ch", "j"),
+    ("jj", "j"),
+    ("kk", "k"),
+    ("tt", "t"),
+    ("pp", "p"),
+    ("ss", "s"),
+    ("sh", "s"),
+    ("g", "k"),
+    ("d", "t"),
+    ("b", "p"),
+    ("l", "r"),
+    ("wo", "o"),
+    ("'", ""),
+)
 
 
 def is_hangul_syllable(ch: str) -> bool:
@@ -92,7 +280,14 @@ def romanise(text: str, system: Romanisation) -> str:
 
 
 def split_person_name(hangul: str) -> tuple[str, str]:
-    """(surname, given name) of a Korean personal name written without spaces: `김정은` → (`김`, `정은`)."""
+    """(surname, given name) of a Korean personal name: `김정은` → (`김`, `정은`); written with a
+    space in either order (`정은 김`), the part that is a known surname is the surname."""
+    parts = hangul.split()
+    if len(parts) == 2:
+        first, second = parts
+        if second in SURNAMES and (first not in SURNAMES or len(second) < len(first)):
+            return second, first
+        return first, second
     compact = hangul.replace(" ", "")
     if len(compact) >= 3 and compact[:2] in SURNAMES:
         return compact[:2], compact[2:]
@@ -100,15 +295,27 @@ def split_person_name(hangul: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=65536)
-def loose_token(token: str, surname: bool = True) -> str:
-    """A key shared by every convention's spelling of a Korean syllable or surname.
-
-    In personal names, surname spellings map to the Hangul surname (`rhee`, `lee`, `ri`, `yi` →
-    `이`); company names (`surname=False`) and other tokens
-    fold the consonant and vowel differences between MR, RR and DPRK spellings.
-    """
-    if surname and token in _SURNAME_BY_SPELLING:
-        return _SURNAME_BY_SPELLING[token]
+def loose_token(token: str) -> str:
+    """A key shared by every convention's spelling of a Korean syllable (`jeong`, `jong`,
+    `chong` → `jonk`): folds the consonant and vowel differences between MR, RR and DPRK."""
     for old, new in _LOOSE_FOLDS:
         token = token.replace(old, new)
+    # An initial ㄹ is written r, l or (after a consonant, in MR) n: 례 rye / nye, 리 ri / ni.
+    token = "n" + token[1:] if token.startswith("r") else token
     return re.sub(r"(.)\1+", r"\1", token)
+
+
+def surname_keys(hangul: str) -> frozenset[str]:
+    """The loose keys of every conventional spelling of a surname (`이` → ri, yi, i, rhi…)."""
+    return _SURNAME_KEYS.get(hangul, frozenset())
+
+
+def is_surname(token: str) -> bool:
+    return token in _SURNAME_KEYS
+
+
+_SURNAME_KEYS: dict[str, frozenset[str]] = {
+    hangul: frozenset(loose_token(s) for s in spellings)
+    | {loose_token(romanise(hangul, system).replace(" ", "")) for system in Romanisation}
+    for hangul, spellings in SURNAMES.items()
+}

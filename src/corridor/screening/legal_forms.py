@@ -12,31 +12,103 @@ import re
 
 # Longest first within each class; prefix or suffix, never inside a name.
 CJK_LEGAL_FORMS: dict[str, str] = {
-    "股份有限公司": "JSC", "有限责任公司": "LLC", "有限責任公司": "LLC", "有限公司": "LLC",
-    "株式会社": "JSC", "有限会社": "LLC", "合同会社": "LLC", "合資会社": "LP", "合名会社": "GP",
-    "（株）": "JSC", "(株)": "JSC", "㈱": "JSC", "（有）": "LLC", "(有)": "LLC", "㈲": "LLC",
-    "주식회사": "JSC", "유한회사": "LLC", "유한책임회사": "LLC", "합자회사": "LP", "합명회사": "GP",
-    "(주)": "JSC", "㈜": "JSC", "（주）": "JSC", "(유)": "LLC",
-    "集团有限公司": "LLC", "集團有限公司": "LLC", "公司": "CO",
+    "股份有限公司": "JSC",
+    "有限责任公司": "LLC",
+    "有限責任公司": "LLC",
+    "有限公司": "LLC",
+    "株式会社": "JSC",
+    "有限会社": "LLC",
+    "合同会社": "LLC",
+    "合資会社": "LP",
+    "合名会社": "GP",
+    "（株）": "JSC",
+    "(株)": "JSC",
+    "㈱": "JSC",
+    "（有）": "LLC",
+    "(有)": "LLC",
+    "㈲": "LLC",
+    "주식회사": "JSC",
+    "유한회사": "LLC",
+    "유한책임회사": "LLC",
+    "합자회사": "LP",
+    "합명회사": "GP",
+    "(주)": "JSC",
+    "㈜": "JSC",
+    "（주）": "JSC",
+    "(유)": "LLC",
+    "集团有限公司": "LLC",
+    "集團有限公司": "LLC",
+    "公司": "CO",
 }
 _CJK_ORDER = sorted(CJK_LEGAL_FORMS, key=len, reverse=True)
 
 # Latin legal forms after normalisation to lower-case ASCII tokens; multi-word forms joined by spaces.
 LATIN_LEGAL_FORMS: dict[str, str] = {
-    "co ltd": "LLC", "coltd": "LLC", "company limited": "LLC", "limited liability company": "LLC", "pte ltd": "LLC",
-    "pvt ltd": "LLC", "private limited": "LLC", "sdn bhd": "LLC", "joint stock company": "JSC",
-    "public joint stock company": "JSC", "closed joint stock company": "JSC", "s a": "SA", "s a s": "SAS",
-    "de c v": "SA", "s de r l": "LLC", "co": "CO", "company": "CO", "ltd": "LLC", "limited": "LLC",
-    "llc": "LLC", "llp": "LLP", "lp": "LP", "inc": "CORP", "incorporated": "CORP", "corp": "CORP",
-    "corporation": "CORP", "plc": "PLC", "gmbh": "LLC", "ag": "JSC", "aktiengesellschaft": "JSC",
-    "jsc": "JSC", "ojsc": "JSC", "cjsc": "JSC", "pjsc": "JSC", "zao": "JSC", "oao": "JSC", "pao": "JSC",
-    "ooo": "LLC", "tov": "LLC", "sa": "SA", "sas": "SAS", "sarl": "LLC", "srl": "LLC", "spa": "JSC",
-    "bv": "LLC", "nv": "JSC", "kk": "JSC", "kabushiki kaisha": "JSC", "kabushikigaisha": "JSC",
-    "jusikhoesa": "JSC", "fze": "LLC", "fzco": "LLC", "fzc": "LLC", "fzllc": "LLC", "est": "EST",
-    "sal": "SA", "pte": "LLC", "bhd": "LLC", "ltda": "LLC", "cia": "CO", "cie": "CO",
+    "co ltd": "LLC",
+    "coltd": "LLC",
+    "company limited": "LLC",
+    "limited liability company": "LLC",
+    "pte ltd": "LLC",
+    "pvt ltd": "LLC",
+    "private limited": "LLC",
+    "sdn bhd": "LLC",
+    "joint stock company": "JSC",
+    "public joint stock company": "JSC",
+    "closed joint stock company": "JSC",
+    "s a": "SA",
+    "s a s": "SAS",
+    "de c v": "SA",
+    "s de r l": "LLC",
+    "co": "CO",
+    "company": "CO",
+    "ltd": "LLC",
+    "limited": "LLC",
+    "llc": "LLC",
+    "llp": "LLP",
+    "lp": "LP",
+    "inc": "CORP",
+    "incorporated": "CORP",
+    "corp": "CORP",
+    "corporation": "CORP",
+    "plc": "PLC",
+    "gmbh": "LLC",
+    "ag": "JSC",
+    "aktiengesellschaft": "JSC",
+    "jsc": "JSC",
+    "ojsc": "JSC",
+    "cjsc": "JSC",
+    "pjsc": "JSC",
+    "zao": "JSC",
+    "oao": "JSC",
+    "pao": "JSC",
+    "ooo": "LLC",
+    "tov": "LLC",
+    "sa": "SA",
+    "sas": "SAS",
+    "sarl": "LLC",
+    "srl": "LLC",
+    "spa": "JSC",
+    "bv": "LLC",
+    "nv": "JSC",
+    "kk": "JSC",
+    "kabushiki kaisha": "JSC",
+    "kabushikigaisha": "JSC",
+    "jusikhoesa": "JSC",
+    "fze": "LLC",
+    "fzco": "LLC",
+    "fzc": "LLC",
+    "fzllc": "LLC",
+    "est": "EST",
+    "sal": "SA",
+    "pte": "LLC",
+    "bhd": "LLC",
+    "ltda": "LLC",
+    "cia": "CO",
+    "cie": "CO",
 }
 _LATIN_PATTERN = re.compile(
-    r"(?:^|\s)(" + "|".join(re.escape(f) for f in sorted(LATIN_LEGAL_FORMS, key=len, reverse=True))
+    r"(?:^|\s)("
+    + "|".join(re.escape(f) for f in sorted(LATIN_LEGAL_FORMS, key=len, reverse=True))
     + r")(?=\s|$)"
 )
 
@@ -50,7 +122,7 @@ def strip_cjk_legal_form(name: str) -> tuple[str, str | None]:
         changed = False
         for form in _CJK_ORDER:
             if text.startswith(form) and len(text) > len(form):
-                text, found, changed = text[len(form):].strip(), found or CJK_LEGAL_FORMS[form], True
+                text, found, changed = text[len(form) :].strip(), found or CJK_LEGAL_FORMS[form], True
             elif text.endswith(form) and len(text) > len(form):
                 text, found, changed = text[: -len(form)].strip(), found or CJK_LEGAL_FORMS[form], True
     return text, found

@@ -26,11 +26,34 @@ from corridor.screening.scripts import Script, script_of
 from corridor.screening.vocabulary import canonical_word, is_generic, translate_cjk_terms
 
 MAX_NAME_LENGTH = 1000
-PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "sheikh", "shaikh", "haji", "hajji",
-                           "al-haj", "mullah", "maulana", "general", "colonel", "col", "capt", "maj", "lt"})
+PERSON_TITLES = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "sheikh",
+        "shaikh",
+        "haji",
+        "hajji",
+        "al-haj",
+        "mullah",
+        "maulana",
+        "general",
+        "colonel",
+        "col",
+        "capt",
+        "maj",
+        "lt",
+    }
+)
 JAPANESE_COUNTRIES = frozenset({"JP"})
 CHINESE_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "SG"})
 AS_WRITTEN = "as written"
+PINYIN = "pinyin"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +72,40 @@ class NameForm:
     original: str | None = None
     generic: tuple[bool, ...] = field(default=())
     loose: tuple[str, ...] = field(default=())
+    loose_text: str = ""
+    strict: bool = False
 
     @classmethod
-    def of(cls, name: str, tokens: list[str], reading: str = AS_WRITTEN, legal_form: str | None = None,
-           korean_reading: bool = False, original: str | None = None, organisation: bool = False) -> NameForm:
-        return cls(name=name, tokens=tuple(tokens), reading=reading, legal_form=legal_form,
-                   korean=korean_reading, original=original,
-                   generic=tuple(organisation and is_generic(t) for t in tokens),
-                   loose=tuple(korean.loose_token(t, not organisation) for t in tokens))
+    def of(
+        cls,
+        name: str,
+        tokens: list[str],
+        reading: str = AS_WRITTEN,
+        legal_form: str | None = None,
+        korean_reading: bool = False,
+        original: str | None = None,
+        organisation: bool = False,
+        surname: str | None = None,
+        strict: bool = False,
+    ) -> NameForm:
+        """`surname` (Hangul) stands for the first token in loose comparison, so every
+        conventional spelling of it (Lee, Yi, Ri, Rhee for 이) agrees with it."""
+        loose = [korean.loose_token(t) for t in tokens]
+        loose_text = " ".join(loose)  # romanised throughout: the cheap prefilter compares it as text
+        if surname and loose:
+            loose[0] = surname
+        return cls(
+            name=name,
+            tokens=tuple(tokens),
+            reading=reading,
+            legal_form=legal_form,
+            korean=korean_reading,
+            original=original,
+            generic=tuple(organisation and is_generic(t) for t in tokens),
+            loose=tuple(loose),
+            loose_text=loose_text,
+            strict=strict,
+        )
 
     @property
     def compact(self) -> str:
@@ -110,25 +159,40 @@ def _cjk_forms(text: str, script: Script, person: bool, country: str | None) -> 
         if terms:
             variants.append((translated, f", {'/'.join(terms)} translated"))
     for variant, note in variants:
+        surname = korean.split_person_name(variant)[0] if script is Script.HANGUL and person else None
         for reading, romaji, is_korean in _readings(variant, script, person, country):
             tokens, latin_form = latin_tokens(romaji, person)
             if tokens:
-                forms.append(NameForm.of(text, tokens, reading=reading + note,
-                                         legal_form=legal_form or latin_form, korean_reading=is_korean,
-                                         organisation=not person))
+                forms.append(
+                    NameForm.of(
+                        text,
+                        tokens,
+                        reading=reading + note,
+                        legal_form=legal_form or latin_form,
+                        korean_reading=is_korean,
+                        organisation=not person,
+                        surname=surname if korean.is_surname(surname or "") else None,
+                        strict=reading == PINYIN,
+                    )
+                )
     return tuple(forms)
 
 
 def _readings(text: str, script: Script, person: bool, country: str | None) -> list[tuple[str, str, bool]]:
     if script is Script.HANGUL:
-        if person and " " not in text:
+        if person:
             surname, given = korean.split_person_name(text)
-            return [(system.value, f"{korean.romanise(surname, system).replace(' ', '')} "
-                                   f"{korean.romanise(given, system)}", True)
-                    for system in korean.Romanisation]
+            return [
+                (
+                    system.value,
+                    f"{korean.romanise(surname, system).replace(' ', '')} {korean.romanise(given, system)}",
+                    True,
+                )
+                for system in korean.Romanisation
+            ]
         return [(system.value, korean.romanise(text, system), True) for system in korean.Romanisation]
     japanese_reading = ("Hepburn (long vowels folded)", japanese.romanise(text), False)
-    chinese_reading = ("pinyin", chinese.romanise(text), False)
+    chinese_reading = (PINYIN, chinese.romanise(text), False)
     if script is Script.KANA or country in JAPANESE_COUNTRIES:
         return [japanese_reading]
     if country in CHINESE_COUNTRIES:

@@ -30,8 +30,13 @@ class Schema(StrEnum):
     def parse(cls, value: str) -> Schema:
         """Accept FtM names and the CLI's lower-case words (`person`, `organization`)."""
         wanted = value.strip().casefold()
-        aliases = {"organisation": cls.ORGANIZATION, "entity": cls.ORGANIZATION,
-                   "individual": cls.PERSON, "legalentity": cls.ORGANIZATION, "airplane": cls.AIRCRAFT}
+        aliases = {
+            "organisation": cls.ORGANIZATION,
+            "entity": cls.ORGANIZATION,
+            "individual": cls.PERSON,
+            "legalentity": cls.ORGANIZATION,
+            "airplane": cls.AIRCRAFT,
+        }
         for schema in cls:
             if schema.value.casefold() == wanted:
                 return schema
@@ -99,7 +104,15 @@ class Party:
         values["identifiers"] = tuple(Identifier(**i) for i in values.get("identifiers", ()))
         for key in ("listed_on", "delisted_on"):
             values[key] = date.fromisoformat(values[key]) if values.get(key) else None
-        for key in ("aliases", "weak_aliases", "original_script_names", "family_names", "countries",
-                    "addresses", "programmes", "birth_dates"):
+        for key in (
+            "aliases",
+            "weak_aliases",
+            "original_script_names",
+            "family_names",
+            "countries",
+            "addresses",
+            "programmes",
+            "birth_dates",
+        ):
             values[key] = tuple(values.get(key, ()))
         return cls(**values)

@@ -21,6 +21,7 @@ from datetime import date
 from corridor.screening.compare import Comparison, compare_names
 from corridor.screening.index import IndexedName, ScreeningIndex
 from corridor.screening.names import name_forms, validate_name
+from corridor.screening.ofac_score import ofac_score
 from corridor.screening.party import Party, Schema
 
 MATCH_AT = 0.85
@@ -56,12 +57,20 @@ class Hit:
     explanation: dict
 
     def to_json(self) -> dict:
-        return {"list": self.party.list_name, "id": self.party.id, "schema": self.party.schema.value,
-                "name": self.party.name, "matched_name": self.matched_name, "score": self.score,
-                "band": self.band, "explanation": self.explanation,
-                "programmes": list(self.party.programmes), "countries": list(self.party.countries),
-                "listed_on": self.party.listed_on.isoformat() if self.party.listed_on else None,
-                "delisted_on": self.party.delisted_on.isoformat() if self.party.delisted_on else None}
+        return {
+            "list": self.party.list_name,
+            "id": self.party.id,
+            "schema": self.party.schema.value,
+            "name": self.party.name,
+            "matched_name": self.matched_name,
+            "score": self.score,
+            "band": self.band,
+            "explanation": self.explanation,
+            "programmes": list(self.party.programmes),
+            "countries": list(self.party.countries),
+            "listed_on": self.party.listed_on.isoformat() if self.party.listed_on else None,
+            "delisted_on": self.party.delisted_on.isoformat() if self.party.delisted_on else None,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +80,15 @@ class ScreeningResult:
     formerly_listed: tuple[Hit, ...] = field(default=())
 
     def to_json(self) -> dict:
-        return {"query": self.query.name,
-                "on": self.query.on.isoformat(),
-                "schema": self.query.schema.value if self.query.schema else None,
-                "country": self.query.country,
-                "lists": sorted(self.query.lists) if self.query.lists else None,
-                "hits": [h.to_json() for h in self.hits],
-                "formerly_listed": [h.to_json() for h in self.formerly_listed]}
+        return {
+            "query": self.query.name,
+            "on": self.query.on.isoformat(),
+            "schema": self.query.schema.value if self.query.schema else None,
+            "country": self.query.country,
+            "lists": sorted(self.query.lists) if self.query.lists else None,
+            "hits": [h.to_json() for h in self.hits],
+            "formerly_listed": [h.to_json() for h in self.formerly_listed],
+        }
 
 
 def band_of(score: float) -> str | None:
@@ -107,7 +118,9 @@ def screen(index: ScreeningIndex, query: Query) -> ScreeningResult:
         party = index.parties[candidate.party]
         if party.listed_on and party.listed_on > query.on:
             continue
-        hit = Hit(party, round(score, 4), band_of(score), candidate.name, explain(query, party, comparison, score))
+        hit = Hit(
+            party, round(score, 4), band_of(score), candidate.name, explain(query, party, comparison, score)
+        )
         (hits if party.is_listed_on(query.on) else former).append(hit)
     return ScreeningResult(query, tuple(hits), tuple(former))
 
@@ -121,18 +134,22 @@ def _wanted(party: Party, query: Query) -> bool:
         return party.schema.is_person
     return party.schema is query.schema or (
         query.schema in (Schema.ORGANIZATION, Schema.COMPANY)
-        and party.schema in (Schema.ORGANIZATION, Schema.COMPANY))
+        and party.schema in (Schema.ORGANIZATION, Schema.COMPANY)
+    )
 
 
 def explain(query: Query, party: Party, comparison: Comparison, score: float) -> dict:
     """Which query reading met which list name, the aligned words, and every rule applied."""
     features = dict(comparison.features)
+    features["ofac_style_score"] = ofac_score(query.name, comparison.candidate.name)
     if query.country and party.countries:
         agrees = query.country in party.countries
         features["country"] = f"{query.country} {'in' if agrees else 'not in'} {', '.join(party.countries)}"
-    summary = (f"{comparison.query.name!r} read {comparison.query.reading} as "
-               f"{' '.join(comparison.query.tokens) or comparison.query.original!r} met list name "
-               f"{comparison.candidate.name!r}")
+    summary = (
+        f"{comparison.query.name!r} read {comparison.query.reading} as "
+        f"{' '.join(comparison.query.tokens) or comparison.query.original!r} met list name "
+        f"{comparison.candidate.name!r}"
+    )
     return {
         "summary": summary,
         "query_name": comparison.query.name,

@@ -28,9 +28,19 @@ def _is_han(ch: str) -> bool:
 def script_of(text: str) -> Script:
     """The script that decides the reading: any kana makes a name Japanese (kanji included),
     any Hangul makes it Korean, Han alone is ambiguous (Chinese or Japanese), else Latin/other."""
-    kinds = {Script.HANGUL if _is_hangul(ch) else Script.KANA if _is_kana(ch) else
-             Script.HAN if _is_han(ch) else Script.LATIN if ch.isascii() else Script.OTHER
-             for ch in text if ch.isalpha()}
+    kinds = {
+        Script.HANGUL
+        if _is_hangul(ch)
+        else Script.KANA
+        if _is_kana(ch)
+        else Script.HAN
+        if _is_han(ch)
+        else Script.LATIN
+        if ch.isascii()
+        else Script.OTHER
+        for ch in text
+        if ch.isalpha()
+    }
     for script in (Script.KANA, Script.HANGUL, Script.HAN, Script.OTHER):
         if script in kinds:
             return script

@@ -94,10 +94,15 @@ class Verdict:
     intact: bool
     seq: int | None = None
     problem: str | None = None
+    head_hash: str | None = None
 
 
 def check_chain(entries: Iterable[AuditEntry], head_seq: int, head_hash: str) -> Verdict:
-    """Walk the entries in order; name the first one edited, deleted or re-linked."""
+    """Walk the entries in order; name the first one edited, deleted or re-linked.
+
+    An intact verdict carries the head hash: written down outside the database (a ticket, an
+    auditor's file), it also exposes a log rewritten wholesale from the first entry on.
+    """
     previous_seq, previous_hash, count = 0, GENESIS, 0
     for entry in entries:
         count += 1
@@ -115,10 +120,12 @@ def check_chain(entries: Iterable[AuditEntry], head_seq: int, head_hash: str) ->
     if (previous_seq, previous_hash) != (head_seq, head_hash):
         return Verdict(count, False, previous_seq + 1, f"entries {previous_seq + 1}..{head_seq} were "
                        f"deleted (the log ends at {previous_seq}, its head records {head_seq})")
-    return Verdict(count, True)
+    return Verdict(count, True, head_hash=head_hash)
 
 
 def verify(session: Session) -> Verdict:
     head = session.get(AuditHead, 1)
+    if head is None:
+        return Verdict(0, False, None, "the audit head row is missing: the log's end cannot be checked")
     entries = session.scalars(select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=1000))
     return check_chain(entries, head.seq, head.hash)

@@ -4,21 +4,25 @@ A load replaces a list in a single transaction: the old parties are deleted and 
 inserted together, so a load that fails half-way leaves the list as it was. The in-memory
 screening index is rebuilt from these rows after a restart; building it takes about a second
 for OFAC + UN, so it is cached as a pickle under `$CORRIDOR_HOME/cache`, keyed by the
-revisions of the lists it holds (a reload changes the key, so a stale cache is never used).
+revisions of the lists it holds and a digest of the engine's code (a reload or an upgrade
+changes the key, so a stale cache is never used).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, sessionmaker
 
+from corridor import screening
 from corridor.screening.errors import ListFormatError
 from corridor.screening.formats import FORMATS, parse_csl, parse_ftm, parse_meti, parse_ofac, parse_un
 from corridor.screening.index import ScreeningIndex
@@ -44,8 +48,9 @@ class ScreeningParty(Base):
     __table_args__ = (sa.UniqueConstraint("list_name", "party_id"),)
 
     id: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
-    list_name: Mapped[str] = mapped_column(sa.ForeignKey("screening_lists.name", ondelete="CASCADE"),
-                                           index=True)
+    list_name: Mapped[str] = mapped_column(
+        sa.ForeignKey("screening_lists.name", ondelete="CASCADE"), index=True
+    )
     party_id: Mapped[str] = mapped_column(sa.String(200))
     record: Mapped[dict] = mapped_column(sa.JSON)
 
@@ -60,19 +65,34 @@ class ListStatus:
     loaded_at: datetime
 
 
-def save_list(sessions: sessionmaker, name: str, list_format: str, source: str, parties: list[Party],
-              loaded_at: datetime) -> ListStatus:
+def save_list(
+    sessions: sessionmaker,
+    name: str,
+    list_format: str,
+    source: str,
+    parties: list[Party],
+    loaded_at: datetime,
+) -> ListStatus:
     """Replace list `name` by `parties`, all or nothing."""
     records = [p.to_record() for p in parties]
     revision = hashlib.sha256(json.dumps(records, sort_keys=True, default=str).encode()).hexdigest()[:16]
     with sessions.begin() as session:
         session.execute(sa.delete(ScreeningParty).where(ScreeningParty.list_name == name))
-        session.merge(ScreeningList(name=name, format=list_format, source=source, revision=revision,
-                                    party_count=len(parties), loaded_at=loaded_at))
+        session.merge(
+            ScreeningList(
+                name=name,
+                format=list_format,
+                source=source,
+                revision=revision,
+                party_count=len(parties),
+                loaded_at=loaded_at,
+            )
+        )
         session.flush()
-        session.execute(sa.insert(ScreeningParty), [
-            {"list_name": name, "party_id": r["id"], "record": r} for r in records
-        ])
+        session.execute(
+            sa.insert(ScreeningParty),
+            [{"list_name": name, "party_id": r["id"], "record": r} for r in records],
+        )
     return ListStatus(name, list_format, source, revision, len(parties), loaded_at)
 
 
@@ -90,10 +110,20 @@ def load_parties(sessions: sessionmaker, names: list[str] | None = None) -> list
         return [Party.from_record(record) for record in session.scalars(query)]
 
 
+@cache
+def _engine_digest() -> str:
+    """A digest of the screening engine's code: an index pickled by other code is never reused."""
+    digest = hashlib.sha256(str(CACHE_FORMAT).encode())
+    for source in sorted(Path(screening.__file__).parent.rglob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
 def load_index(sessions: sessionmaker, cache_dir: Path | None = None) -> ScreeningIndex:
     """The index of every loaded list, from the pickle cache when the lists have not changed."""
     statuses = list_status(sessions)
-    key = hashlib.sha256(repr([(s.name, s.revision) for s in statuses] + [CACHE_FORMAT]).encode()).hexdigest()
+    lists = [(s.name, s.revision) for s in statuses]
+    key = hashlib.sha256(repr([*lists, _engine_digest()]).encode()).hexdigest()
     cached = cache_dir / f"screening-{key[:24]}.pickle" if cache_dir else None
     if cached and cached.exists():
         try:
@@ -105,7 +135,7 @@ def load_index(sessions: sessionmaker, cache_dir: Path | None = None) -> Screeni
         cached.parent.mkdir(parents=True, exist_ok=True)
         for old in cached.parent.glob("screening-*.pickle"):
             old.unlink(missing_ok=True)
-        partial = cached.with_suffix(".partial")
+        partial = cached.with_suffix(f".{os.getpid()}.partial")
         partial.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
         partial.replace(cached)
     return index
@@ -126,9 +156,13 @@ def read_list(path: Path, list_format: str, list_name: str) -> list[Party]:
         folder = path if path.is_dir() else path.parent
         sdn = folder / "sdn.csv" if path.is_dir() else path
         if not sdn.is_file():
-            raise ValueError(f"no sdn.csv in {str(folder)!r}; OFAC's legacy list is sdn.csv + alt.csv + add.csv")
+            raise ValueError(
+                f"no sdn.csv in {str(folder)!r}; OFAC's legacy list is sdn.csv + alt.csv + add.csv"
+            )
         siblings = [folder / n for n in ("alt.csv", "add.csv")]
-        return parse_ofac(_text(sdn), *(_text(s) if s.is_file() else "" for s in siblings), list_name=list_name)
+        return parse_ofac(
+            _text(sdn), *(_text(s) if s.is_file() else "" for s in siblings), list_name=list_name
+        )
     if path.is_dir():
         raise ValueError(f"{str(path)!r} is a folder; format {list_format} reads one file")
     if list_format == "un":

@@ -1,4 +1,9 @@
 """Imports every module that declares tables, so Alembic and tests see the whole schema."""
 
-from corridor.store import applications, audit, licences, users  # noqa: F401
-from corridor.store import lists  # noqa: F401  (screening lists)
+from corridor.store import (  # noqa: F401  (importing registers each module's tables)
+    applications,  # licence applications (issue 5)
+    audit,  # hash-chained audit log (issue 5)
+    licences,  # licences and drawdowns (issue 5)
+    lists,  # screening lists (issue 6)
+    users,  # API users (issue 5)
+)

@@ -92,8 +92,9 @@ class RelationsRecord(Strict):
         for rate in self.reference_rates:
             key = (rate.month, rate.base, rate.quote)
             if key in seen:
-                findings.append(("error", None, f"reference rate {rate.base}/{rate.quote} for "
-                                 f"{rate.month} given twice"))
+                findings.append(
+                    ("error", None, f"reference rate {rate.base}/{rate.quote} for {rate.month} given twice")
+                )
             seen.add(key)
         for event in self.events:
             if not event.actor and not event.target and not any(p.country for p in event.participants):

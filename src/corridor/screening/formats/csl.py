@@ -15,8 +15,12 @@ from corridor.screening.formats.tabular import clean, csv_rows, iso_date, split_
 from corridor.screening.party import Identifier, Party, Schema
 
 REQUIRED = ("source", "name")
-TYPES = {"individual": Schema.PERSON, "entity": Schema.ORGANIZATION, "vessel": Schema.VESSEL,
-         "aircraft": Schema.AIRCRAFT}
+TYPES = {
+    "individual": Schema.PERSON,
+    "entity": Schema.ORGANIZATION,
+    "vessel": Schema.VESSEL,
+    "aircraft": Schema.AIRCRAFT,
+}
 
 
 def parse_csl(text: str, list_name: str = "csl") -> list[Party]:
@@ -33,8 +37,11 @@ def parse_csl(text: str, list_name: str = "csl") -> list[Party]:
     parties = []
     for line, fields in rows:
         if len(fields) != len(header):
-            raise ListFormatError("csl.csv", f"line {line}",
-                                  f"expected {len(header)} fields as in the header, found {len(fields)}")
+            raise ListFormatError(
+                "csl.csv",
+                f"line {line}",
+                f"expected {len(header)} fields as in the header, found {len(fields)}",
+            )
         parties.append(_party(list_name, dict(zip(header, fields, strict=True)), line))
     return parties
 
@@ -47,11 +54,16 @@ def _party(list_name: str, row: dict[str, str], line: int) -> Party:
     kind = (clean(row.get("type")) or "").casefold()
     addresses = split_list(row.get("addresses"))
     return Party(
-        list_name=list_name, id=_row_id(row), schema=TYPES.get(kind, Schema.ORGANIZATION), name=name,
+        list_name=list_name,
+        id=_row_id(row),
+        schema=TYPES.get(kind, Schema.ORGANIZATION),
+        name=name,
         aliases=split_list(row.get("alt_names")),
-        countries=country_codes([a.rsplit(",", 1)[-1] for a in addresses]
-                                + list(split_list(row.get("nationalities")))
-                                + list(split_list(row.get("citizenships")))),
+        countries=country_codes(
+            [a.rsplit(",", 1)[-1] for a in addresses]
+            + list(split_list(row.get("nationalities")))
+            + list(split_list(row.get("citizenships")))
+        ),
         addresses=addresses,
         identifiers=tuple(_identifier(text) for text in split_list(row.get("ids"))),
         programmes=split_list(row.get("programs")) + _source_code(row["source"]),

@@ -14,11 +14,26 @@ from corridor.screening.errors import ListFormatError
 from corridor.screening.formats.tabular import iso_date
 from corridor.screening.party import Identifier, Party, Schema
 
-SCHEMAS = {"Person": Schema.PERSON, "Organization": Schema.ORGANIZATION, "Company": Schema.COMPANY,
-           "LegalEntity": Schema.ORGANIZATION, "PublicBody": Schema.ORGANIZATION,
-           "Vessel": Schema.VESSEL, "Airplane": Schema.AIRCRAFT}
-IDENTIFIER_PROPERTIES = ("idNumber", "passportNumber", "registrationNumber", "taxNumber", "imoNumber",
-                         "innCode", "ogrnCode", "leiCode", "swiftBic")
+SCHEMAS = {
+    "Person": Schema.PERSON,
+    "Organization": Schema.ORGANIZATION,
+    "Company": Schema.COMPANY,
+    "LegalEntity": Schema.ORGANIZATION,
+    "PublicBody": Schema.ORGANIZATION,
+    "Vessel": Schema.VESSEL,
+    "Airplane": Schema.AIRCRAFT,
+}
+IDENTIFIER_PROPERTIES = (
+    "idNumber",
+    "passportNumber",
+    "registrationNumber",
+    "taxNumber",
+    "imoNumber",
+    "innCode",
+    "ogrnCode",
+    "leiCode",
+    "swiftBic",
+)
 
 
 def parse_ftm(text: str, list_name: str = "ftm") -> list[Party]:
@@ -45,19 +60,27 @@ def _party(list_name: str, entity: dict, where: str) -> Party:
     if not names:
         raise ListFormatError("FtM JSON", where, f"entity {entity['id']} has no `name`")
     sanctions = [s.get("properties", {}) for s in props.get("sanctions", []) if isinstance(s, dict)]
-    starts = [iso_date(d, "FtM JSON", f"{where}, listingDate")
-              for s in sanctions for d in _values(s, "listingDate", "startDate")]
+    starts = [
+        iso_date(d, "FtM JSON", f"{where}, listingDate")
+        for s in sanctions
+        for d in _values(s, "listingDate", "startDate")
+    ]
     ends = [iso_date(d, "FtM JSON", f"{where}, endDate") for s in sanctions for d in _values(s, "endDate")]
     return Party(
-        list_name=list_name, id=str(entity["id"]), schema=SCHEMAS[entity["schema"]], name=names[0],
+        list_name=list_name,
+        id=str(entity["id"]),
+        schema=SCHEMAS[entity["schema"]],
+        name=names[0],
         aliases=tuple(names[1:]) + _values(props, "alias", "previousName"),
         weak_aliases=_values(props, "weakAlias"),
         family_names=_values(props, "lastName"),
-        countries=country_codes(list(_values(props, "country", "nationality", "citizenship", "jurisdiction",
-                                             "flag"))),
+        countries=country_codes(
+            list(_values(props, "country", "nationality", "citizenship", "jurisdiction", "flag"))
+        ),
         addresses=_values(props, "address"),
-        identifiers=tuple(Identifier(kind, value) for kind in IDENTIFIER_PROPERTIES
-                          for value in _values(props, kind)),
+        identifiers=tuple(
+            Identifier(kind, value) for kind in IDENTIFIER_PROPERTIES for value in _values(props, kind)
+        ),
         programmes=_values(props, "program", "programId", "topics"),
         birth_dates=_values(props, "birthDate"),
         listed_on=min(starts) if starts else None,
@@ -67,5 +90,9 @@ def _party(list_name: str, entity: dict, where: str) -> Party:
 
 
 def _values(props: dict, *keys: str) -> tuple[str, ...]:
-    return tuple(str(v).strip() for key in keys for v in props.get(key, []) or []
-                 if isinstance(v, str | int) and str(v).strip())
+    return tuple(
+        str(v).strip()
+        for key in keys
+        for v in props.get(key, []) or []
+        if isinstance(v, str | int) and str(v).strip()
+    )

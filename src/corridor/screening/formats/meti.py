@@ -30,13 +30,17 @@ def parse_meti(text: str, list_name: str = "meti") -> list[Party]:
     header = [h.strip().lstrip("\ufeff") for h in header]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        raise ListFormatError("meti.csv", "line 1",
-                              f"header lacks {', '.join(missing)}; expected {', '.join(COLUMNS)}")
+        raise ListFormatError(
+            "meti.csv", "line 1", f"header lacks {', '.join(missing)}; expected {', '.join(COLUMNS)}"
+        )
     parties = []
     for line, fields in rows:
         if len(fields) != len(header):
-            raise ListFormatError("meti.csv", f"line {line}",
-                                  f"expected {len(header)} fields as in the header, found {len(fields)}")
+            raise ListFormatError(
+                "meti.csv",
+                f"line {line}",
+                f"expected {len(header)} fields as in the header, found {len(fields)}",
+            )
         parties.append(_party(list_name, dict(zip(header, fields, strict=True)), f"line {line}"))
     return parties
 
@@ -48,7 +52,10 @@ def _party(list_name: str, row: dict[str, str], where: str) -> Party:
         raise ListFormatError("meti.csv", where, "No. and Company or Organization must not be empty")
     aliases = tuple(a.strip() for a in re.split(r"[;\n]", row["Also Known As"]) if a.strip())
     return Party(
-        list_name=list_name, id=number, schema=Schema.ORGANIZATION, name=name,
+        list_name=list_name,
+        id=number,
+        schema=Schema.ORGANIZATION,
+        name=name,
         aliases=tuple(a for a in aliases if not CJK.search(a)),
         original_script_names=tuple(a for a in aliases if CJK.search(a)),
         countries=country_codes([row["Country or Region"]]),

@@ -17,8 +17,12 @@ from corridor.screening.errors import ListFormatError
 from corridor.screening.formats.tabular import clean, csv_rows
 from corridor.screening.party import Identifier, Party, Schema
 
-SDN_TYPES = {None: Schema.ORGANIZATION, "individual": Schema.PERSON, "vessel": Schema.VESSEL,
-             "aircraft": Schema.AIRCRAFT}
+SDN_TYPES = {
+    None: Schema.ORGANIZATION,
+    "individual": Schema.PERSON,
+    "vessel": Schema.VESSEL,
+    "aircraft": Schema.AIRCRAFT,
+}
 REMARK_DOB = re.compile(r"\bDOB ([^;.]+)")
 REMARK_NATIONALITY = re.compile(r"\b(?:nationality|citizen) ([^;.]+)")
 REMARK_DOCUMENT = re.compile(
@@ -45,25 +49,41 @@ def parse_ofac(sdn: str, alt: str = "", add: str = "", list_name: str = "ofac") 
     return parties
 
 
-def _party(list_name: str, ent_num: str, fields: list[str], line: int,
-           aliases: dict[str, list[str]], addresses: dict[str, list[tuple[str, str | None]]]) -> Party:
+def _party(
+    list_name: str,
+    ent_num: str,
+    fields: list[str],
+    line: int,
+    aliases: dict[str, list[str]],
+    addresses: dict[str, list[tuple[str, str | None]]],
+) -> Party:
     name = clean(fields[1])
     if not name:
         raise ListFormatError("sdn.csv", f"line {line}", "SDN_Name is empty")
     sdn_type = clean(fields[2])
     if sdn_type not in SDN_TYPES:
-        raise ListFormatError("sdn.csv", f"line {line}",
-                              f"SDN_Type {sdn_type!r} is not one of individual, vessel, aircraft, -0-")
+        raise ListFormatError(
+            "sdn.csv",
+            f"line {line}",
+            f"SDN_Type {sdn_type!r} is not one of individual, vessel, aircraft, -0-",
+        )
     schema = SDN_TYPES[sdn_type]
     remarks = clean(fields[11]) or ""
     alias_names = tuple(aliases.get(ent_num, ()))
     family = tuple(_family_name(n) for n in (name, *alias_names)) if schema.is_person else ()
     places = addresses.get(ent_num, [])
     return Party(
-        list_name=list_name, id=ent_num, schema=schema, name=name, aliases=alias_names,
+        list_name=list_name,
+        id=ent_num,
+        schema=schema,
+        name=name,
+        aliases=alias_names,
         family_names=tuple(dict.fromkeys(f for f in family if f)),
-        countries=country_codes([c for _, c in places] + [clean(fields[9])]
-                                + [m.strip() for m in REMARK_NATIONALITY.findall(remarks)]),
+        countries=country_codes(
+            [c for _, c in places]
+            + [clean(fields[9])]
+            + [m.strip() for m in REMARK_NATIONALITY.findall(remarks)]
+        ),
         addresses=tuple(a for a, _ in places if a),
         identifiers=tuple(Identifier(kind, number) for kind, number in REMARK_DOCUMENT.findall(remarks)),
         programmes=tuple(p.strip("[] ") for p in (clean(fields[3]) or "").split("] [") if p.strip("[] ")),

@@ -24,8 +24,9 @@ def csv_rows(text: str, source: str, width: int | None = None) -> Iterator[tuple
             if not any(f.strip() for f in fields):
                 continue
             if width is not None and len(fields) != width:
-                raise ListFormatError(source, f"line {reader.line_num}",
-                                      f"expected {width} fields, found {len(fields)}")
+                raise ListFormatError(
+                    source, f"line {reader.line_num}", f"expected {width} fields, found {len(fields)}"
+                )
             yield reader.line_num, fields
     except csv.Error as error:
         raise ListFormatError(source, f"line {reader.line_num}", f"not valid CSV ({error})") from error

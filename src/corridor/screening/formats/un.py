@@ -21,13 +21,17 @@ def parse_un(xml: bytes, list_name: str = "un") -> list[Party]:
     try:
         root = etree.fromstring(xml, parser=etree.XMLParser(resolve_entities=False, no_network=True))
     except etree.XMLSyntaxError as error:
-        raise ListFormatError("UN XML", f"line {error.lineno}", f"not well-formed XML ({error.msg})") from error
+        raise ListFormatError(
+            "UN XML", f"line {error.lineno}", f"not well-formed XML ({error.msg})"
+        ) from error
     if root.tag != "CONSOLIDATED_LIST":
         raise ListFormatError("UN XML", f"element {root.tag}", "root element must be CONSOLIDATED_LIST")
     parties = []
     for kind, schema in (("INDIVIDUAL", Schema.PERSON), ("ENTITY", Schema.ORGANIZATION)):
         for number, element in enumerate(root.iter(kind), start=1):
-            parties.append(_party(list_name, element, schema, f"{kind} #{number} (line {element.sourceline})"))
+            parties.append(
+                _party(list_name, element, schema, f"{kind} #{number} (line {element.sourceline})")
+            )
     return parties
 
 
@@ -46,20 +50,32 @@ def _party(list_name: str, element: etree._Element, schema: Schema, where: str) 
     countries = [v.text for v in element.iterfind("NATIONALITY/VALUE")]
     countries += [c.text for c in element.iter("COUNTRY")]
     return Party(
-        list_name=list_name, id=reference, schema=schema, name=name,
-        aliases=strong, weak_aliases=weak,
+        list_name=list_name,
+        id=reference,
+        schema=schema,
+        name=name,
+        aliases=strong,
+        weak_aliases=weak,
         original_script_names=tuple(t for t in [_text(element, "NAME_ORIGINAL_SCRIPT")] if t),
         countries=country_codes(countries),
-        addresses=tuple(_address(a) for a in element.iter("INDIVIDUAL_ADDRESS", "ENTITY_ADDRESS")
-                        if _address(a)),
+        addresses=tuple(
+            _address(a) for a in element.iter("INDIVIDUAL_ADDRESS", "ENTITY_ADDRESS") if _address(a)
+        ),
         identifiers=tuple(
-            Identifier(kind=_text(d, "TYPE_OF_DOCUMENT") or "document", number=_text(d, "NUMBER"),
-                       country=_text(d, "ISSUING_COUNTRY"))
-            for d in element.iter("INDIVIDUAL_DOCUMENT") if _text(d, "NUMBER")
+            Identifier(
+                kind=_text(d, "TYPE_OF_DOCUMENT") or "document",
+                number=_text(d, "NUMBER"),
+                country=_text(d, "ISSUING_COUNTRY"),
+            )
+            for d in element.iter("INDIVIDUAL_DOCUMENT")
+            if _text(d, "NUMBER")
         ),
         programmes=tuple(t for t in [_text(element, "UN_LIST_TYPE")] if t),
-        birth_dates=tuple(_text(d, "DATE") or _text(d, "YEAR") for d in element.iter("INDIVIDUAL_DATE_OF_BIRTH")
-                          if _text(d, "DATE") or _text(d, "YEAR")),
+        birth_dates=tuple(
+            _text(d, "DATE") or _text(d, "YEAR")
+            for d in element.iter("INDIVIDUAL_DATE_OF_BIRTH")
+            if _text(d, "DATE") or _text(d, "YEAR")
+        ),
         listed_on=iso_date(_text(element, "LISTED_ON"), "UN XML", f"element {where}, LISTED_ON"),
         delisted_on=iso_date(_text(element, "DELISTED_ON"), "UN XML", f"element {where}, DELISTED_ON"),
         remarks=_text(element, "COMMENTS1"),

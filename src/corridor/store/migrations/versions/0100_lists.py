@@ -26,8 +26,13 @@ def upgrade() -> None:
     op.create_table(
         "screening_parties",
         sa.Column("id", sa.Integer, primary_key=True),
-        sa.Column("list_name", sa.String(64),
-                  sa.ForeignKey("screening_lists.name", ondelete="CASCADE"), nullable=False, index=True),
+        sa.Column(
+            "list_name",
+            sa.String(64),
+            sa.ForeignKey("screening_lists.name", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+        ),
         sa.Column("party_id", sa.String(200), nullable=False),
         sa.Column("record", sa.JSON, nullable=False),
         sa.UniqueConstraint("list_name", "party_id"),

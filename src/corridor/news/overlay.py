@@ -1,0 +1,53 @@
+"""Reported events as rows of the country-pair timeline, beside the pack changes.
+
+The rows have the keys of `corridor.export.changes.change_row` (day, domain, jurisdiction,
+change, id, summary, sources, note), so `corridor timeline` merges them without knowing what a
+news event is; `kind: news`, the source file or URL and the pack facts each event corroborates
+tell a reader which rows are reports and which are law.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from corridor.news.events import Event
+from corridor.news.report import NewsReport
+
+
+def news_rows(
+    reports: list[NewsReport], first: str, second: str, since: date | None = None, until: date | None = None
+) -> list[dict]:
+    """One row per reported event between `first` and `second` (either direction) in `[since, until]`."""
+    pair = {first.upper(), second.upper()}
+    return [
+        _row(event, report)
+        for report in reports
+        for event in report.events
+        if _between(event, pair) and (not since or event.date >= since) and (not until or event.date <= until)
+    ]
+
+
+def _between(event: Event, pair: set[str]) -> bool:
+    named = {c for c in (event.actor, event.target) if c}
+    return bool(named) and named <= pair
+
+
+def _row(event: Event, report: NewsReport) -> dict:
+    article = report.article
+    where = article.source + (f" ({article.title})" if article.title else "")
+    mood = "reported" if event.happened else "announced"
+    links = ", ".join(link["fact"] for link in event.pack_links)
+    return {
+        "day": event.date.isoformat(),
+        "domain": "news",
+        "jurisdiction": "-".join(c for c in (event.actor, event.target) if c),
+        "change": mood,
+        "kind": "news",
+        "id": event.type,
+        "summary": f"{event.type.replace('_', ' ')} ({event.date_precision}): {event.evidence}",
+        "sources": [where],
+        "note": f"corroborates {links}" if links else "no pack fact matches: proposed amendment",
+        "happened": event.happened,
+        "confidence": event.confidence,
+        "pack_links": event.pack_links,
+    }
