@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Response
 
 from corridor.api.auth import Viewer
 from corridor.api.errors import RESPONSES, bad_input
-from corridor.cli.timeline import change_row, pair_timeline
+from corridor.export.changes import change_row, pair_timeline
 from corridor.export import Determination, Shipment, determine
 
 router = APIRouter(tags=["checks"], responses=RESPONSES)

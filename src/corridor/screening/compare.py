@@ -36,6 +36,7 @@ INITIAL_SIMILARITY = 0.8
 STRICT_ALIGN_AT = 0.9
 UNMATCHED_EXTRA_NAME_WEIGHT = 0.3
 PARTICLE_WEIGHT = 0.25
+# Name particles: part of a name, but too common to count as agreement on their own.
 PARTICLES = frozenset(
     {
         "al",
@@ -278,7 +279,7 @@ def _apply_rules(
         family = [j for j, t in enumerate(candidate.tokens) if t in family_names]
         if query.korean and 0 not in q_done:
             caps.append(("Korean surname does not agree", CAP_FAMILY_NAME))
-        elif family and not any(j in c_done for j in family):
+        elif family and not any(sim >= FAMILY_NAME_AT for _, cj, sim in pairs if set(cj) & set(family)):
             caps.append(("family name does not agree", CAP_FAMILY_NAME))
         elif not family and min(len(q_tokens), len(c_tokens)) >= 2 and len(pairs) < 2 and compact_score < 0.9:
             caps.append(("only one name part agrees", CAP_ONE_PART))
