@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query, Response
 
 from corridor.api.auth import Viewer
 from corridor.api.errors import RESPONSES, bad_input
-from corridor.export.changes import change_row, pair_timeline
 from corridor.export import Determination, Shipment, determine
+from corridor.export.changes import change_row, pair_timeline
 
 router = APIRouter(tags=["checks"], responses=RESPONSES)
 
