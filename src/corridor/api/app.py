@@ -8,6 +8,7 @@ import corridor
 from corridor.api import applications, audit, checks, entry, errors, licences, news, screening
 from corridor.api.auth import TokenCache
 from corridor.store.db import open_database
+from corridor.web import router as web_pages
 
 
 def create_app(db_url: str | None = None) -> FastAPI:
@@ -20,4 +21,5 @@ def create_app(db_url: str | None = None) -> FastAPI:
     errors.install(app)
     for module in (checks, entry, screening, news, applications, licences, audit):
         app.include_router(module.router)
+    app.include_router(web_pages)
     return app
