@@ -152,3 +152,17 @@ def test_an_unknown_format_names_the_known_ones(tmp_path):
 
     with pytest.raises(ValueError, match="ofac, csl, un, ftm, meti"):
         read_list(tmp_path, "xlsx", "x")
+
+
+def test_ftm_nested_sanctions_give_listing_and_delisting_dates():
+    sanction = {
+        "schema": "Sanction",
+        "properties": {"listingDate": ["2017-01-05"], "endDate": ["2021-03-01"]},
+    }
+    entity = {
+        "id": "ofac-123",
+        "schema": "Company",
+        "properties": {"name": ["Sample Trading LLC"], "sanctions": [sanction]},
+    }
+    [party] = parse_ftm(json.dumps(entity))
+    assert (party.listed_on, party.delisted_on) == (date(2017, 1, 5), date(2021, 3, 1))

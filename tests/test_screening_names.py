@@ -124,3 +124,16 @@ def test_person_needs_the_family_name_the_list_records():
 def test_empty_or_overlong_names_are_refused(bad):
     with pytest.raises(ValueError, match="name"):
         validate_name(bad)
+
+
+def test_a_name_part_differing_on_both_sides_is_for_review_not_a_match():
+    result = compare_names(
+        name_forms("ALI SADDAM HUSSEIN AL-RAWI", True),
+        name_forms("ALI SADDAM HUSSEIN AL-TIKRITI", True),
+        True,
+    )
+    assert 0.7 <= result.score < 0.85 and "a name part differs on both sides" in result.caps
+    extra_names = compare_names(
+        name_forms("Sergey Lavrov", True), name_forms("Sergey Viktorovich LAVROV", True), True
+    )
+    assert extra_names.score >= 0.85

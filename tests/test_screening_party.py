@@ -48,3 +48,5 @@ def test_names_put_the_primary_name_first_without_repeats():
         weak_aliases=("B",),
     )
     assert party.names() == ("A", "B", "가")
+    bank = Party("un", "KPe.025", Schema.ORGANIZATION, "KOREA KWANGSON BANKING CORPORATION (KKBC)")
+    assert bank.names() == ("KOREA KWANGSON BANKING CORPORATION (KKBC)", "KOREA KWANGSON BANKING CORPORATION")

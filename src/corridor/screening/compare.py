@@ -9,7 +9,8 @@ removed) can raise it. Rules then cap scores that only look alike:
 - organisations: generic words (`trading`, `group`, country names) weigh a quarter and can
   never make a match alone; numbers must agree exactly;
 - persons: when the list records the family name it must align; otherwise two name parts
-  must align when both names have two or more;
+  must align when both names have two or more; a name part left over on *both* sides
+  (`… AL-DULAIMI` / `… AL-TIKRITI`) is a different person until someone checks: review at most;
 - pinyin readings align only near-identical syllables (`cheng` is not `chen`);
 - names both written in the same CJK script are compared character by character in that
   script, so `김정은`/`김종은` and `高市早苗`/`高石早苗` differ by one syllable, as they do.
@@ -66,6 +67,7 @@ CAP_ONLY_GENERIC = 0.5
 CAP_FAMILY_NAME = 0.6
 CAP_ONE_PART = 0.65
 CAP_NUMBERS = 0.78
+CAP_CONFLICT = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,6 +275,12 @@ def _apply_rules(
     numbers_c = {t for j, t in enumerate(candidate.tokens) if j not in c_done and not t.isalpha()}
     if numbers_q or numbers_c:
         caps.append(("numbers differ", CAP_NUMBERS))
+    if (
+        person
+        and _distinctive_left(query, q_tokens, q_done)
+        and _distinctive_left(candidate, c_tokens, c_done)
+    ):
+        caps.append(("a name part differs on both sides", CAP_CONFLICT))
     if pairs and all(len(query.tokens[i]) == 1 for qi, _, _ in pairs for i in qi):
         caps.append(("only initials agree", CAP_ONLY_GENERIC))
     if person:
@@ -286,6 +294,11 @@ def _apply_rules(
     for _, cap in caps:
         score = min(score, cap)
     return score, tuple(reason for reason, _ in caps)
+
+
+def _distinctive_left(form: NameForm, tokens: tuple[str, ...], done: set[int]) -> bool:
+    """An unaligned name part that is neither an initial nor a particle."""
+    return any(i not in done and len(t) > 1 and form.tokens[i] not in PARTICLES for i, t in enumerate(tokens))
 
 
 def _compare_same_script(query: NameForm, candidate: NameForm) -> Comparison:

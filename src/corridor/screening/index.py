@@ -23,6 +23,7 @@ from corridor.screening.names import NameForm, latin_tokens, name_forms
 from corridor.screening.party import Party
 
 CANDIDATES_SCORED = 20
+NAMES_PER_PARTY = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,7 @@ def form_keys(form: NameForm) -> set[str]:
             keys.add("p:" + metaphone(token))
     for a, b in zip(form.tokens, form.tokens[1:], strict=False):
         keys.add("t:" + a + b)
-    if form.korean or len(tokens) <= 4:
+    if form.korean or len(tokens) <= 4:  # long names are not Korean; their loose keys would only add noise
         keys.update("k:" + loose for loose in form.loose if not korean.is_surname(loose))
         keys.update("k:" + key for loose in form.loose[:1] for key in korean.surname_keys(loose))
         keys.update("k:" + a + b for a, b in zip(form.loose, form.loose[1:], strict=False))
@@ -94,5 +95,13 @@ class ScreeningIndex:
                 entries, idf = posting
                 for entry in entries:
                     weights[entry] += idf
-        best = heapq.nlargest(limit, weights, key=weights.__getitem__)
-        return [self.names[entry] for entry in best]
+        chosen: list[IndexedName] = []
+        per_party: dict[int, int] = defaultdict(int)
+        for entry in heapq.nlargest(limit * 3, weights, key=weights.__getitem__):
+            name = self.names[entry]
+            if per_party[name.party] < NAMES_PER_PARTY:  # many aliases must not crowd others out
+                per_party[name.party] += 1
+                chosen.append(name)
+                if len(chosen) == limit:
+                    break
+        return chosen

@@ -39,7 +39,7 @@ PERSON_TITLES = frozenset(
         "shaikh",
         "haji",
         "hajji",
-        "al-haj",
+        "alhaj",
         "mullah",
         "maulana",
         "general",
@@ -58,7 +58,7 @@ PINYIN = "pinyin"
 
 @dataclass(frozen=True, slots=True)
 class NameForm:
-    """One Latin reading of a name, ready to compare: tokens, weights and compact strings.
+    """One Latin reading of a name, ready to compare: its tokens, which are generic, and loose keys.
 
     `korean` marks readings of Hangul, compared through loose keys that fold MR/RR/DPRK
     spellings; `original` keeps the CJK text (legal form removed) for same-script comparison.
@@ -106,14 +106,6 @@ class NameForm:
             loose_text=loose_text,
             strict=strict,
         )
-
-    @property
-    def compact(self) -> str:
-        return "".join(self.tokens)
-
-    @property
-    def sorted_compact(self) -> str:
-        return "".join(sorted(self.tokens))
 
 
 def validate_name(name: str) -> str:

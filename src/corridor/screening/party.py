@@ -8,9 +8,12 @@ list's own id travel with it, so a hit can always be traced back to the publishe
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from enum import StrEnum
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
 
 
 class Schema(StrEnum):
@@ -77,11 +80,18 @@ class Party:
     remarks: str | None = field(default=None, compare=False)
 
     def names(self) -> tuple[str, ...]:
-        """Every name the party may be screened under, primary first, without repeats."""
+        """Every name the party may be screened under, primary first, without repeats.
+
+        A name carrying a parenthesised acronym or note (`KOREA KWANGSON BANKING CORPORATION
+        (KKBC)`) is also screened without it, since documents rarely repeat the acronym.
+        """
         seen: dict[str, None] = {}
         for name in (self.name, *self.aliases, *self.original_script_names, *self.weak_aliases):
             if name and name.strip():
                 seen.setdefault(name.strip(), None)
+                bare = " ".join(_PARENTHESES.sub(" ", name).split())
+                if bare and bare != name.strip():
+                    seen.setdefault(bare, None)
         return tuple(seen)
 
     def is_listed_on(self, day: date) -> bool:
