@@ -16,6 +16,15 @@ POSTGRES_ADMIN_URL = os.environ.get(
 )
 
 
+@pytest.fixture(autouse=True)
+def corridor_home(tmp_path, monkeypatch) -> Path:
+    """Every test gets its own `$CORRIDOR_HOME`: nothing is written to the user's home."""
+    home = tmp_path / "corridor-home"
+    monkeypatch.setenv("CORRIDOR_HOME", str(home))
+    monkeypatch.delenv("CORRIDOR_DATABASE_URL", raising=False)
+    return home
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """`../shared/data`; tests that need the real files skip when it is absent."""

@@ -104,9 +104,12 @@ def test_packs_show_lists_what_was_in_force_that_day() -> None:
     assert run("packs", "show", "XX", "--on", "2019-08-28").exit_code == 2
 
 
-def test_demo_shows_the_timeline_and_one_determination() -> None:
-    result = run("demo")
+def test_demo_shows_the_timeline_one_determination_and_drafts_it_in_sqlite(tmp_path) -> None:
+    db = tmp_path / "demo.db"
+    result = run("demo", "--db", str(db))
     assert result.exit_code == 0
-    shown = ("2019-07-04", "2023-07-21", "corridor check --from JP --to KR --item 3C002", "licence_required")
+    shown = ("2019-07-04", "2023-07-21", "corridor check --from JP --to KR --item 3C002", "licence_required",
+             "application 1 (draft)", "chain intact")
     for text in shown:
         assert text in result.stdout
+    assert "application 2 (draft)" in run("demo", "--db", str(db)).stdout

@@ -1,5 +1,6 @@
-"""`corridor demo`: what `make run` shows a newcomer — the Japan → Korea export-control history
-and one determination made from it."""
+"""`corridor demo`: what `make run` shows a newcomer — the Japan → Korea export-control history,
+one determination made from it, and that determination kept as a draft licence application in
+the embedded SQLite store with its audit chain checked."""
 
 from __future__ import annotations
 
@@ -12,16 +13,28 @@ from corridor.cli.export import render_determination
 from corridor.cli.timeline import show_timeline
 from corridor.export import Shipment, determine
 from corridor.export.changes import change_row, pair_timeline
+from corridor.licences.forms import ApplicationForm
+from corridor.licences.service import draft_from_determination, verify_audit
+from corridor.store.db import database_url, open_database
 
 EXAMPLE = Shipment(exporter_country="JP", destination="KR", item="3C002", on=date(2019, 8, 19))
 
 
 def register(app: typer.Typer) -> None:
     @app.command("demo")
-    def demo() -> None:
-        """Show the Japan → Korea timeline and one determination."""
+    def demo(db: str | None = typer.Option(None, "--db", help="SQLite path or database URL.")) -> None:
+        """Show the Japan → Korea timeline and one determination, and draft its licence application."""
         console = Console()
         rows = [change_row(c) for c in pair_timeline("JP", "KR") if c.domain == "export"]
         show_timeline(console, rows, title="Japan ⇄ Korea export controls: what changed, when")
         console.print("\n[bold]corridor check --from JP --to KR --item 3C002 --on 2019-08-19[/]")
-        render_determination(console, determine(EXAMPLE))
+        determination = determine(EXAMPLE)
+        render_determination(console, determination)
+        sessions = open_database(db)
+        form = ApplicationForm(destination=EXAMPLE.destination, licence_type="individual")
+        draft = draft_from_determination(sessions, determination.model_dump(mode="json"), form, "demo")
+        verdict = verify_audit(sessions)
+        console.print(f"\n[bold]corridor applications new --from-check …[/] → application {draft.id} "
+                      f"({draft.status}) in {database_url(db)}")
+        console.print(f"audit log: {verdict.entries} entries, chain "
+                      f"{'intact' if verdict.intact else 'BROKEN: ' + str(verdict.problem)}")
