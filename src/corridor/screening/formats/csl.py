@@ -11,7 +11,7 @@ import hashlib
 
 from corridor.screening.countries import country_codes
 from corridor.screening.errors import ListFormatError
-from corridor.screening.formats.tabular import clean, csv_rows, iso_date, split_list
+from corridor.screening.formats.tabular import clean, csv_records, iso_date, split_list
 from corridor.screening.party import Identifier, Party, Schema
 
 REQUIRED = ("source", "name")
@@ -25,25 +25,7 @@ TYPES = {
 
 def parse_csl(text: str, list_name: str = "csl") -> list[Party]:
     """Every CSL row as a party; the id is `_id`, else the source's entity number, else a hash."""
-    rows = csv_rows(text, "csl.csv")
-    try:
-        _, header = next(rows)
-    except StopIteration:
-        raise ListFormatError("csl.csv", "line 1", "the file is empty; expected a header row") from None
-    header = [h.strip().lstrip("\ufeff") for h in header]
-    missing = [column for column in REQUIRED if column not in header]
-    if missing:
-        raise ListFormatError("csl.csv", "line 1", f"header lacks column(s) {', '.join(missing)}")
-    parties = []
-    for line, fields in rows:
-        if len(fields) != len(header):
-            raise ListFormatError(
-                "csl.csv",
-                f"line {line}",
-                f"expected {len(header)} fields as in the header, found {len(fields)}",
-            )
-        parties.append(_party(list_name, dict(zip(header, fields, strict=True)), line))
-    return parties
+    return [_party(list_name, row, line) for line, row in csv_records(text, "csl.csv", REQUIRED)]
 
 
 def _party(list_name: str, row: dict[str, str], line: int) -> Party:

@@ -14,7 +14,7 @@ import re
 
 from corridor.screening.countries import country_codes
 from corridor.screening.errors import ListFormatError
-from corridor.screening.formats.tabular import clean, csv_rows, iso_date
+from corridor.screening.formats.tabular import clean, csv_records, iso_date
 from corridor.screening.party import Party, Schema
 
 COLUMNS = ("No.", "Country or Region", "Company or Organization", "Also Known As", "Type of WMD")
@@ -22,27 +22,7 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def parse_meti(text: str, list_name: str = "meti") -> list[Party]:
-    rows = csv_rows(text, "meti.csv")
-    try:
-        _, header = next(rows)
-    except StopIteration:
-        raise ListFormatError("meti.csv", "line 1", "the file is empty; expected a header row") from None
-    header = [h.strip().lstrip("\ufeff") for h in header]
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        raise ListFormatError(
-            "meti.csv", "line 1", f"header lacks {', '.join(missing)}; expected {', '.join(COLUMNS)}"
-        )
-    parties = []
-    for line, fields in rows:
-        if len(fields) != len(header):
-            raise ListFormatError(
-                "meti.csv",
-                f"line {line}",
-                f"expected {len(header)} fields as in the header, found {len(fields)}",
-            )
-        parties.append(_party(list_name, dict(zip(header, fields, strict=True)), f"line {line}"))
-    return parties
+    return [_party(list_name, row, f"line {line}") for line, row in csv_records(text, "meti.csv", COLUMNS)]
 
 
 def _party(list_name: str, row: dict[str, str], where: str) -> Party:

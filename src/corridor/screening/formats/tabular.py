@@ -32,6 +32,25 @@ def csv_rows(text: str, source: str, width: int | None = None) -> Iterator[tuple
         raise ListFormatError(source, f"line {reader.line_num}", f"not valid CSV ({error})") from error
 
 
+def csv_records(text: str, source: str, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, row by column name) for a CSV with a header that names `required` columns."""
+    rows = csv_rows(text, source)
+    try:
+        _, header = next(rows)
+    except StopIteration:
+        raise ListFormatError(source, "line 1", "the file is empty; expected a header row") from None
+    header = [h.strip().lstrip("\ufeff") for h in header]
+    missing = [column for column in required if column not in header]
+    if missing:
+        raise ListFormatError(source, "line 1", f"header lacks {', '.join(missing)}; "
+                                                f"expected {', '.join(required)}")
+    for line, fields in rows:
+        if len(fields) != len(header):
+            raise ListFormatError(source, f"line {line}",
+                                  f"expected {len(header)} fields as in the header, found {len(fields)}")
+        yield line, dict(zip(header, fields, strict=True))
+
+
 def clean(value: str | None) -> str | None:
     """Trimmed text, or None for blanks and OFAC's `-0-` null marker."""
     if value is None:
