@@ -54,7 +54,7 @@ def read_reports(paths: list[str], err: Console) -> list[NewsReport]:
         try:
             reports.append(report_article(read_article(_read(path), path), load_packs()))
         except (UnreadableInput, OSError) as error:
-            err.print(f"[red]skipped[/] {error}", highlight=False)
+            err.print(f"[red]skipped[/] {error}", highlight=False, soft_wrap=True)
     return reports
 
 

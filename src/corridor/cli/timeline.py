@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -15,7 +16,9 @@ from rich.console import Console
 from rich.table import Table
 
 from corridor.cli.export import fail, parse_day
+from corridor.cli.news import read_reports
 from corridor.export.changes import change_row, pair_timeline
+from corridor.news.overlay import news_rows
 
 __all__ = ["change_row", "pair_timeline", "register", "show_timeline"]  # the API imports the first two
 
@@ -33,7 +36,7 @@ def show_timeline(console: Console, rows: list[dict], as_json: bool = False, tit
     table.add_column("change")
     table.add_column("source", max_width=26)
     for row in rows:
-        verb = "" if row["change"] == "starts" else "[dim]ends:[/] "
+        verb = {"starts": "", "ends": "[dim]ends:[/] "}.get(row["change"], f"[dim]{row['change']}:[/] ")
         table.add_row(row["day"], f"{row['jurisdiction'].lower()}/{row['domain']}",
                       f"{verb}{row['summary']}", row["sources"][0].split(":")[0] if row["sources"] else "")
     console.print(table)
@@ -50,10 +53,19 @@ def register(app: typer.Typer) -> None:
         until: Annotated[date | None, typer.Option(parser=parse_day, metavar="YYYY-MM-DD",
                                                    help="last day shown")] = None,
         as_json: Annotated[bool, typer.Option("--json", help="print one JSON list")] = False,
+        with_news: Annotated[Path | None, typer.Option(
+            "--with-news", metavar="DIR", help="overlay the events reported by the news files in DIR "
+            "(rows of kind 'news', each with its source file)")] = None,
     ) -> None:
         """What changed between two countries, when, in which pack, on whose authority."""
         try:
             rows = [change_row(c) for c in pair_timeline(first, second, item, since, until)]
         except ValueError as error:
             raise fail(str(error)) from error
+        if with_news is not None:
+            if not with_news.is_dir():
+                raise fail(f"--with-news: {with_news} is not a directory of news files")
+            files = sorted(str(f) for f in with_news.iterdir() if f.is_file() and not f.name.startswith("."))
+            reports = read_reports(files, Console(stderr=True))
+            rows += news_rows(reports, first, second, since, until)
         show_timeline(Console(), rows, as_json, f"{first.upper()} ⇄ {second.upper()}")

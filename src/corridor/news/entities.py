@@ -12,11 +12,12 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 
 from normality import ascii_text
 
 from corridor.news.countries import country_mentions
+from corridor.screening import japanese, korean
+from corridor.screening.korean import Romanisation, split_person_name
 
 ROLE = (
     r"(?:(?:acting|former|deputy|vice|first|senior|chief|new|incoming|outgoing)\s+)*"
@@ -226,24 +227,19 @@ class Entity:
         }
 
 
-@cache
-def _kakasi():
-    import pykakasi
-
-    return pykakasi.kakasi()
-
-
 def romanise(name: str) -> str:
-    """Latin letters for a Hangul or Japanese name; other scripts pass through."""
-    if re.search(r"[\uac00-\ud7a3]", name):
-        from korean_romanizer.romanizer import Romanizer
+    """Latin letters for a Hangul or Japanese name; other scripts pass through.
 
+    The readings are screening's (its own Revised Romanization, and cutlet for Japanese), so a
+    name merges in the news exactly as it would match on a list, with permissive licences only.
+    """
+    if re.search(r"[\uac00-\ud7a3]", name):
         parts = name.split()
         if len(parts) == 1 and 2 <= len(name) <= 4:  # 문재인: family name first, then the given name
-            parts = [name[0], name[1:]]
-        return " ".join(Romanizer(part).romanize() for part in parts)
+            parts = list(split_person_name(name))
+        return " ".join(korean.romanise(part, Romanisation.RR).replace(" ", "") for part in parts)
     if re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", name):
-        return " ".join(item["hepburn"] for item in _kakasi().convert(name))
+        return japanese.romanise(name)
     return name
 
 

@@ -9,6 +9,8 @@ tell a reader which rows are reports and which are law.
 from __future__ import annotations
 
 from datetime import date
+from pathlib import PurePath
+from urllib.parse import urlparse
 
 from corridor.news.events import Event
 from corridor.news.report import NewsReport
@@ -32,9 +34,16 @@ def _between(event: Event, pair: set[str]) -> bool:
     return bool(named) and named <= pair
 
 
+def _citation(report: NewsReport) -> str:
+    """ "where: title <file or URL>", the shape of a pack citation ("issuer: title <url>")."""
+    article = report.article
+    source = article.source
+    where = urlparse(source).netloc if "://" in source else PurePath(source).name
+    return f"{where}: {article.title or 'untitled'} <{source}>"
+
+
 def _row(event: Event, report: NewsReport) -> dict:
     article = report.article
-    where = article.source + (f" ({article.title})" if article.title else "")
     mood = "reported" if event.happened else "announced"
     links = ", ".join(link["fact"] for link in event.pack_links)
     return {
@@ -45,7 +54,8 @@ def _row(event: Event, report: NewsReport) -> dict:
         "kind": "news",
         "id": event.type,
         "summary": f"{event.type.replace('_', ' ')} ({event.date_precision}): {event.evidence}",
-        "sources": [where],
+        "sources": [_citation(report)],
+        "source": article.source,
         "note": f"corroborates {links}" if links else "no pack fact matches: proposed amendment",
         "happened": event.happened,
         "confidence": event.confidence,
