@@ -15,17 +15,7 @@ GOLD = sorted((Path(__file__).parent / "news_gold").glob("*.yaml"))
 def load_gold(file: Path) -> tuple[dict, list[ExpectedEvent]]:
     case = yaml.safe_load(file.read_text(encoding="utf-8"))
     case["published"] = date.fromisoformat(str(case["published"]))
-    expected = [
-        ExpectedEvent(
-            e["type"],
-            e["actor"],
-            e["target"],
-            date.fromisoformat(str(e["date"])),
-            e["happened"],
-            tuple(e["items"]),
-        )
-        for e in case["events"]
-    ]
+    expected = ExpectedEvent.all_of(case)
     return case, expected
 
 

@@ -173,6 +173,11 @@ def _pick_year(month: int, day: int, published: date, tense: Tense) -> date | No
     candidates = [
         d for y in (published.year - 1, published.year, published.year + 1) if (d := _safe(y, month, day))
     ]
+    return _by_tense(candidates, published, tense)
+
+
+def _by_tense(candidates: list[date], published: date, tense: Tense) -> date | None:
+    """An announcement looks ahead, a report looks back, anything else takes the nearest day."""
     if tense == "future":
         ahead = [d for d in candidates if d >= published]
         return min(ahead) if ahead else None
@@ -186,13 +191,7 @@ def _pick_month(day: int, published: date, tense: Tense) -> date | None:
     """A day of the month with no month printed (Korean "12일", Japanese "12日"): this month
     or the neighbouring one, by tense."""
     candidates = [d for k in (-1, 0, 1) if (d := _safe(*_shift(published, k), day))]
-    if tense == "future":
-        ahead = [d for d in candidates if d >= published]
-        return min(ahead) if ahead else None
-    if tense == "past":
-        behind = [d for d in candidates if d <= published]
-        return max(behind) if behind else None
-    return min(candidates, key=lambda d: abs((d - published).days)) if candidates else None
+    return _by_tense(candidates, published, tense)
 
 
 def _shift(day: date, months: int) -> tuple[int, int]:

@@ -23,6 +23,12 @@ class ExpectedEvent:
     happened: bool
     items: tuple[str, ...] = ()
 
+    @classmethod
+    def all_of(cls, case: dict) -> list[ExpectedEvent]:
+        """The labelled events of one gold-set case (a `tests/news_gold/*.yaml` mapping)."""
+        return [cls(e["type"], e["actor"], e["target"], date.fromisoformat(str(e["date"])), e["happened"],
+                    tuple(e["items"])) for e in case["events"]]
+
 
 @dataclass(frozen=True)
 class Score:
