@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from corridor.cli.main import app
 from corridor.licences import service
+from corridor.licences.errors import AuditLogBroken
 from corridor.store.audit import AuditEntry
 from corridor.store.db import engine_for, open_database
 
@@ -63,6 +64,16 @@ def test_missing_head_row_is_reported(sessions, db_url) -> None:
     run_sql(db_url, "DELETE FROM audit_head")
     verdict = service.verify_audit(sessions)
     assert not verdict.intact and "head row is missing" in verdict.problem
+
+
+def test_without_a_head_row_changes_are_refused_and_nothing_is_written(sessions, db_url) -> None:
+    run_sql(db_url, "DELETE FROM audit_head")
+    with engine_for(db_url).connect() as connection:
+        before = connection.execute(sa.text("SELECT count(*) FROM applications")).scalar()
+    with pytest.raises(AuditLogBroken, match="audit: the audit head row is missing"):
+        filed_application(sessions)
+    with engine_for(db_url).connect() as connection:
+        assert connection.execute(sa.text("SELECT count(*) FROM applications")).scalar() == before
 
 
 def test_edited_entry_is_named(sessions, db_url) -> None:

@@ -39,6 +39,12 @@ class DrawdownRefused(LicenceError):
     """The licence does not cover this shipment: expired, exhausted, wrong destination or item."""
 
 
+class AuditLogBroken(LicenceError):
+    """The audit chain cannot be extended, so no operation may be recorded, hence none is done."""
+
+    status = 503
+
+
 class AlreadyExists(LicenceError):
     """A licence number or user name that is already recorded."""
 

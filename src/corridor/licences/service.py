@@ -22,7 +22,7 @@ from corridor.export import Shipment as ExportShipment
 from corridor.export import determine
 from corridor.licences import workflow
 from corridor.licences.drawdown import Balance, Shipment, check_drawdown
-from corridor.licences.errors import AlreadyExists, NotFound
+from corridor.licences.errors import AlreadyExists, AuditLogBroken, NotFound
 from corridor.licences.forms import ApplicationForm
 from corridor.licences.review import ReviewClock, ReviewStats, matches, review_clock, review_stats
 from corridor.licences.workflow import Application, Approval, Denial, Filing, LicenceTerms, Return, Status
@@ -65,7 +65,9 @@ class LicenceReport(BaseModel):
 def _writing(sessions: sessionmaker) -> Iterator[tuple[Session, datetime]]:
     """One transaction, holding the chain lock from its first statement, and the time it records."""
     with sessions.begin() as session:
-        audit.lock_chain(session)
+        if not audit.lock_chain(session):
+            raise AuditLogBroken("audit", "the audit head row is missing, so no change can be recorded; "
+                                 "restore it from a backup (see `corridor audit verify`)")
         yield session, datetime.now(UTC)
 
 

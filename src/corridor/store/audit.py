@@ -65,13 +65,15 @@ def canonical(value: Any) -> str | None:
     return None if value is None else json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def lock_chain(session: Session) -> None:
-    """Take the writer's lock before reading anything the transaction will decide on.
+def lock_chain(session: Session) -> bool:
+    """Take the writer's lock before reading anything the transaction will decide on; False when
+    the head row is gone, so no entry could be chained and the caller must write nothing.
 
     A no-op UPDATE of the head row is a row lock on PostgreSQL and, as the transaction's
     first statement, the database write lock on SQLite (waiting up to the busy timeout).
     """
-    session.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq))
+    result = session.execute(update(AuditHead).where(AuditHead.id == 1).values(seq=AuditHead.seq))
+    return result.rowcount == 1
 
 
 def append(session: Session, *, actor: str, action: str, subject: str, at: datetime,
