@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from licence_fixtures import FORM, api_client
 
-CHECK = {"exporter_country": "JP", "destination": "KR", "item": "3C002", "on": "2019-08-01"}
+CHECK = {"from": "JP", "to": "KR", "item": "3C002", "on": "2019-08-01"}
 
 
 @pytest.fixture

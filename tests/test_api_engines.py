@@ -12,7 +12,7 @@ from corridor.store.lists import save_list
 
 DAEGU_TOURIST = {
     "traveller": {"nationality": "KR", "purpose": "tourism"},
-    "trip": {"origin": "KR", "destination": "JP", "departure": "2020-02-27T09:00",
+    "trip": {"from": "KR", "to": "JP", "departure": "2020-02-27T09:00",
              "arrival": "2020-02-27T11:30", "stayed": [{"country": "KR", "region": "Daegu"}]},
 }
 KIM = Party("ofac", "20157", Schema.PERSON, "KIM, Jong Un", family_names=("KIM",), countries=("KP",),

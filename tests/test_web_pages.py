@@ -67,13 +67,13 @@ def test_officer_checks_resists_to_korea_after_the_2019_measure(page, server, tm
 
 
 def test_the_same_item_after_korea_returned_to_group_a_needs_no_individual_licence(page, server):
-    page.goto(server + "/?exporter=JP&destination=KR&item=3C002&on=2023-08-01")
+    page.goto(server + "/?from=JP&to=KR&item=3C002&on=2023-08-01")
     assert page.inner_text("#group") == "A"
     assert "general_bulk\topen" in page.inner_text("#licences")
 
 
 def test_a_typo_in_the_destination_is_named_on_the_page(page, server):
-    page.goto(server + "/?exporter=JP&destination=KX&item=3C002&on=2019-08-19")
+    page.goto(server + "/?from=JP&to=KX&item=3C002&on=2019-08-19")
     alert = page.inner_text("[role=alert]")
     assert "destination" in alert and "'KX'" in alert
     assert page.locator("#answer").count() == 0
@@ -90,6 +90,6 @@ def test_business_track_without_the_sponsor_pledge_is_denied_with_the_reason(pag
 
 
 def test_a_korean_tourist_in_april_2020_is_denied(page, server):
-    page.goto(server + "/entry?destination=JP&origin=KR&nationality=KR&purpose=tourism&on=2020-04-10")
+    page.goto(server + "/entry?to=JP&from=KR&nationality=KR&purpose=tourism&on=2020-04-10")
     assert page.inner_text("#verdict") == "denied"
     assert "jp-landing-denial-korea" in page.inner_text("#rules")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 import corridor
-from corridor.api import applications, audit, checks, entry, errors, licences, news, screening
+from corridor.api import applications, audit, checks, entry, errors, health, licences, news, screening
+from corridor.api.access_log import AccessLog
 from corridor.api.auth import TokenCache
 from corridor.store.db import open_database
 from corridor.web import router as web_pages
@@ -19,7 +20,8 @@ def create_app(db_url: str | None = None) -> FastAPI:
     app.state.sessions = open_database(db_url)
     app.state.tokens = TokenCache(app.state.sessions)
     errors.install(app)
-    for module in (checks, entry, screening, news, applications, licences, audit):
+    for module in (health, checks, entry, screening, news, applications, licences, audit):
         app.include_router(module.router)
     app.include_router(web_pages)
+    app.add_middleware(AccessLog)
     return app

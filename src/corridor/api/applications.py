@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Path, Query
+from fastapi import APIRouter, Body, Path, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from corridor.api.auth import Analyst, Officer, Viewer
 from corridor.api.deps import Sessions, Today
 from corridor.api.errors import RESPONSES, bad_input
-from corridor.export import Shipment as ExportShipment
+from corridor.api.vocabulary import CheckQuestion
 from corridor.licences import service
 from corridor.licences.forms import ApplicationForm, LongText
 from corridor.licences.review import ReviewStats
@@ -27,7 +27,7 @@ class DraftFromCheck(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    shipment: ExportShipment
+    shipment: CheckQuestion
     form: ApplicationForm = Field(default_factory=ApplicationForm)
 
 
@@ -45,12 +45,13 @@ def create(form: ApplicationForm, actor: Analyst, sessions: Sessions, today: Tod
 
 
 @router.post("/applications/from-determination", status_code=201, response_model=ApplicationReport)
-def from_determination(request: DraftFromCheck, actor: Analyst, sessions: Sessions,
+def from_determination(request: DraftFromCheck, response: Response, actor: Analyst, sessions: Sessions,
                        today: Today) -> ApplicationReport:
     """Check the shipment and draft an application from a `licence_required` answer; the draft keeps
     the determination and its pack version."""
+    request.shipment.warn_deprecated(response)
     try:
-        created = service.draft_from_check(sessions, request.shipment, request.form, actor)
+        created = service.draft_from_check(sessions, request.shipment.shipment(today), request.form, actor)
     except ValueError as error:  # the engine's unknown country or control number
         raise bad_input(error, "shipment") from error
     return service.show_application(sessions, created.id, today)

@@ -8,7 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 
 from corridor.api.auth import Viewer
+from corridor.api.deps import Today
 from corridor.api.errors import RESPONSES, bad_input
+from corridor.api.vocabulary import CheckQuestion
 from corridor.export import Determination, Shipment, determine
 from corridor.export.changes import change_row, pair_timeline
 
@@ -24,13 +26,16 @@ def engine_answer(shipment: Shipment) -> Determination:
 
 
 @router.post("/check", response_model=Determination)
-async def check(shipment: Shipment, _caller: Viewer) -> Response:
-    """Does this shipment need a licence, which types are open, and on which rules?
+async def check(question: CheckQuestion, _caller: Viewer, today: Today) -> Response:
+    """Does this shipment need a licence, which types are open, and on which rules? `on`: today.
 
     The engine is pure and answers from memory in microseconds, so it runs on the event loop,
     and its answer is serialised once, without FastAPI validating it a second time.
     """
-    return Response(engine_answer(shipment).model_dump_json(), media_type="application/json")
+    answer = engine_answer(question.shipment(today))
+    response = Response(answer.model_dump_json(), media_type="application/json")
+    question.warn_deprecated(response)
+    return response
 
 
 @router.get("/timeline")

@@ -9,9 +9,10 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from corridor.api.auth import Viewer
-from corridor.api.deps import Sessions
+from corridor.api.deps import Sessions, Today
 from corridor.api.errors import RESPONSES, ApiError, bad_input
 from corridor.screening import Query, Schema, ScreeningIndex, screen
+from corridor.screening.names import MAX_NAME_LENGTH
 from corridor.store.lists import list_status, load_index
 
 router = APIRouter(tags=["screening"], responses=RESPONSES)
@@ -20,8 +21,8 @@ router = APIRouter(tags=["screening"], responses=RESPONSES)
 class ScreeningQuestion(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: Annotated[str, Field(min_length=1, max_length=500)]
-    on: date
+    name: Annotated[str, Field(min_length=1, max_length=MAX_NAME_LENGTH)]
+    on: date | None = None
     schema_: Annotated[Schema | None, Field(alias="schema")] = None
     country: Annotated[str | None, Field(min_length=2, max_length=2)] = None
     lists: list[Annotated[str, Field(max_length=100)]] | None = None
@@ -40,11 +41,11 @@ def current_index(request: Request, sessions: Sessions) -> ScreeningIndex:
 
 @router.post("/screen")
 def screen_party(question: ScreeningQuestion, request: Request, sessions: Sessions,
-                 _caller: Viewer) -> dict[str, Any]:
+                 _caller: Viewer, today: Today) -> dict[str, Any]:
     """Hits (match ≥ 0.85, review ≥ 0.70) with their explanations, and former listings."""
     try:
-        query = Query(name=question.name, on=question.on, schema=question.schema_, country=question.country,
-                      lists=frozenset(question.lists) if question.lists else None)
+        query = Query(name=question.name, on=question.on or today, schema=question.schema_,
+                      country=question.country, lists=frozenset(question.lists) if question.lists else None)
     except ValueError as error:
         raise bad_input(error, "name") from error
     return screen(current_index(request, sessions), query).to_json()

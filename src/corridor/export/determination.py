@@ -54,7 +54,7 @@ class Determination(BaseModel):
     destination_group: str | None
     licence_types: LicenceTypes
     review_days: int | None
-    catch_all: Literal["applies", "exempt"] | None
+    catch_all: Literal["applies", "exempt", "not_applicable"] | None
     rules: list[RuleTrace]
     sources: list[str]
     pack_version: str | None = None

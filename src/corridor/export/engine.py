@@ -18,7 +18,7 @@ from corridor.export.determination import (
 )
 from corridor.export.regime import Regime, compiled_export_packs, first_citation
 from corridor.packs.countries import check_country
-from corridor.packs.registry import PackSet, load_packs
+from corridor.packs.registry import Pack, PackSet, load_packs
 from corridor.packs.schema.base import Fact
 from corridor.packs.schema.export import ControlEntry, CountryGroup, LicenceType, OutsideScope
 
@@ -38,7 +38,7 @@ def determine(shipment: Shipment, packs: PackSet | None = None) -> Determination
     book = compiled_export_packs(load_packs() if packs is None else packs).get(exporter)
     regime = book.on(shipment.on) if book else None
     if regime is None:
-        return _not_covered(shipment, exporter, book.pack.version if book else None)
+        return _not_covered(shipment, exporter, book.pack if book else None)
     if destination in regime.outside_scope:
         return _outside_scope(shipment, regime.outside_scope[destination], regime.pack.version)
     key = (destination, shipment.item, shipment.end_use, shipment.exporter_has_icp)
@@ -48,9 +48,16 @@ def determine(shipment: Shipment, packs: PackSet | None = None) -> Determination
     return answer.model_copy(update={"shipment": shipment})
 
 
-def _not_covered(shipment: Shipment, exporter: str, version: str | None) -> Determination:
-    reason = (f"no export pack for {exporter} covers {shipment.on.isoformat()}" if version
-              else f"corridor has no export pack for {exporter}")
+def _not_covered(shipment: Shipment, exporter: str, pack: Pack | None) -> Determination:
+    """Say what is covered, so the user knows which days they can ask about instead."""
+    if pack is None:
+        reason, version = f"corridor has no export pack for {exporter}", None
+    else:
+        window = pack.meta.coverage
+        reason = (f"no export pack for {exporter} covers {shipment.on.isoformat()}; {pack.key} covers "
+                  f"{window.start.isoformat()} up to, not including, "
+                  f"{window.end.isoformat() if window.end else 'an open end'}")
+        version = pack.version
     return Determination(
         shipment=shipment, outcome="not_covered", destination_group=None,
         licence_types=LicenceTypes(open=[], closed=[]), review_days=None, catch_all=None,
@@ -93,7 +100,7 @@ def _decide(regime: Regime, shipment: Shipment, destination: str) -> Determinati
         shipment=shipment, outcome=outcome, destination_group=group.group,
         licence_types=LicenceTypes(open=[t.licence for t in opened], closed=closed),
         review_days=individual.review_days_for(group.group) if individual and needs_licence else None,
-        catch_all="applies" if catch_all_applies else "exempt",
+        catch_all=_catch_all_field(entry, catch_all_applies),
         rules=rules, sources=_sources(regime, rules), pack_version=regime.pack.version,
         item_reference=entry.reference,
         documents=individual.documents_for(group.group) if individual and needs_licence else None,
@@ -112,6 +119,13 @@ def _listing_rule(entry: ControlEntry) -> RuleTrace:
         return _rule(entry, f"licence required: {entry.code} is listed ({entry.reference})")
     return _rule(entry, "no list control", applied=False,
                  reason=f"the item is on no control list ({entry.reference} may still apply)")
+
+
+def _catch_all_field(entry: ControlEntry, applies: bool) -> str:
+    """Catch-all reaches only goods on no list; a listed item is decided by list control alone."""
+    if entry.listed:
+        return "not_applicable"
+    return "applies" if applies else "exempt"
 
 
 def _catch_all_rule(regime: Regime, entry: ControlEntry, group: CountryGroup, shipment: Shipment,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import DeclarativeBase, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -31,6 +31,11 @@ def database_url(db: str | None = None) -> str:
     if url := os.environ.get("CORRIDOR_DATABASE_URL"):
         return url
     return f"sqlite:///{corridor_home() / 'corridor.db'}"
+
+
+def redacted_url(url: str) -> str:
+    """The URL with its password hidden, for messages and logs."""
+    return make_url(url).render_as_string(hide_password=True)
 
 
 @cache

@@ -19,12 +19,17 @@ router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.globals.update(purposes=PURPOSES, tracks=TRACKS, end_uses=("civil", "military", "wmd"))
 Text = Annotated[str | None, Query(max_length=200)]
+# The vocabulary of docs/vocabulary.md; last release's names (`exporter`, `origin`, `destination`)
+# still fill the form for one release so that bookmarked links keep working.
+From = Annotated[str | None, Query(alias="from", max_length=200)]
+To = Annotated[str | None, Query(alias="to", max_length=200)]
 
 
 @router.get("/", response_class=HTMLResponse)
-def check_page(request: Request, exporter: Text = "JP", destination: Text = "KR", item: Text = None,
-               on: Text = None, end_use: Text = "civil") -> HTMLResponse:
+def check_page(request: Request, first: From = None, to: To = None, item: Text = None, on: Text = None,
+               end_use: Text = "civil", exporter: Text = None, destination: Text = None) -> HTMLResponse:
     """The export check form; with an item and a date, the determination and the pair's timeline."""
+    exporter, destination = first or exporter or "JP", to or destination or "KR"
     form = {"exporter": exporter, "destination": destination, "item": item or "", "on": on or "",
             "end_use": end_use}
     answer = error = rows = None
@@ -41,10 +46,12 @@ def check_page(request: Request, exporter: Text = "JP", destination: Text = "KR"
 
 
 @router.get("/entry", response_class=HTMLResponse)
-def entry_page(request: Request, destination: Text = "JP", origin: Text = "KR", nationality: Text = "KR",
+def entry_page(request: Request, first: From = None, to: To = None, nationality: Text = "KR",
                purpose: Text = "business", on: Text = None, track: Text = None,
-               vaccine_doses: Annotated[int, Query(ge=0, le=10)] = 0) -> HTMLResponse:
+               vaccine_doses: Annotated[int, Query(ge=0, le=10)] = 0,
+               origin: Text = None, destination: Text = None) -> HTMLResponse:
     """The traveller's checklist for one crossing on one day."""
+    origin, destination = first or origin or "KR", to or destination or "JP"
     form = {"destination": destination, "origin": origin, "nationality": nationality,
             "purpose": purpose, "on": on or "", "track": track or "", "vaccine_doses": vaccine_doses}
     answer = error = None
