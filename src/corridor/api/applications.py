@@ -16,7 +16,7 @@ from corridor.licences import service
 from corridor.licences.forms import ApplicationForm, LongText
 from corridor.licences.review import ReviewStats
 from corridor.licences.service import ApplicationReport
-from corridor.licences.workflow import Decision, Filing, Status
+from corridor.licences.workflow import Decision, Filing, ListedStatus
 
 router = APIRouter(tags=["applications"], responses=RESPONSES)
 ApplicationId = Annotated[int, Path(ge=1, le=2**31 - 1)]
@@ -98,7 +98,7 @@ def withdraw(application_id: ApplicationId, withdrawal: Withdrawal, actor: Analy
 
 
 @router.get("/applications", response_model=list[ApplicationReport])
-def list_applications(_caller: Viewer, sessions: Sessions, today: Today, status: Status | None = None,
+def list_applications(_caller: Viewer, sessions: Sessions, today: Today, status: ListedStatus | None = None,
                       destination: Annotated[str | None, Query(max_length=2)] = None,
                       authority: Annotated[str | None, Query(max_length=50)] = None,
                       overdue: bool = False) -> list[ApplicationReport]:

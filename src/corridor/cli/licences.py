@@ -27,7 +27,7 @@ from corridor.licences.drawdown import Shipment
 from corridor.licences.errors import LicenceError
 from corridor.licences.forms import ApplicationForm
 from corridor.licences.review import ReviewClock
-from corridor.licences.workflow import Approval, Denial, Filing, Return, Status
+from corridor.licences.workflow import Approval, Denial, Filing, ListedStatus, Return
 from corridor.store.db import open_database
 from corridor.store.users import Role
 
@@ -93,10 +93,13 @@ def _read_form(path: Path | None) -> dict[str, Any]:
 
 
 def _summary(report: service.ApplicationReport) -> str:
-    review = report.review
+    """Status and review clock; a pending filing's clock runs to today, and the line says so."""
+    review, application = report.review, report.application
     clock = f"; review day {_days(review)}" if review.days_under_review is not None else ""
-    overdue = " OVERDUE" if review.overdue else ""
-    return f"application {report.application.id}: {report.application.status.value}{clock}{overdue}"
+    if clock and application.decision is None:
+        clock += f" counted to today ({_today()})"
+    overdue = " OVERDUE — record the authority's decision with `applications decide`" * review.overdue
+    return f"application {application.id}: {application.status.value}{clock}{overdue}"
 
 
 @applications_app.command("new")
@@ -244,7 +247,8 @@ def show(application_id: int, db: Db = None, as_json: AsJson = False) -> None:
 
 @applications_app.command("list")
 def list_command(
-    status: Annotated[Status | None, typer.Option("--status")] = None,
+    status: Annotated[ListedStatus | None, typer.Option(
+        "--status", help="A status, or returned: the drafts the authority sent back.")] = None,
     destination: Annotated[str | None, typer.Option("--to")] = None,
     authority: Annotated[str | None, typer.Option("--authority")] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Only those past the review period.")] = False,
@@ -334,9 +338,9 @@ def licences_show(number: str, db: Db = None, as_json: AsJson = False) -> None:
 @licences_app.command("drawdown")
 def drawdown(
     number: str,
-    quantity: Annotated[str, typer.Option("--quantity")],
-    value: Annotated[str, typer.Option("--value")],
-    destination: Annotated[str, typer.Option("--to")],
+    quantity: Annotated[str, typer.Option("--quantity", help="Quantity shipped, in the licence's unit.")],
+    value: Annotated[str, typer.Option("--value", help="Value shipped, in the licence's currency.")],
+    destination: Annotated[str, typer.Option("--to", help="Destination country (ISO alpha-2).")],
     on: Annotated[str, typer.Option("--on", help="Shipping date YYYY-MM-DD.")],
     item: Annotated[str | None, typer.Option("--item", help="Control number shipped.")] = None,
     reference: Annotated[str | None, typer.Option("--reference", help="Invoice or shipment number.")] = None,

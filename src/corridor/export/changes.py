@@ -20,6 +20,9 @@ from corridor.packs.timeline import PackChange, pair_changes
 def pair_timeline(first: str, second: str, item: str | None = None, since: date | None = None,
                   until: date | None = None, packs: PackSet | None = None) -> list[PackChange]:
     """Pack changes concerning both countries; with `item`, read by `first`'s control list."""
+    if since and until and since > until:
+        raise ValueError(f"since: {since.isoformat()} is after until {until.isoformat()}; "
+                         "no day can be both (swap them?)")
     packs = load_packs() if packs is None else packs
     first, second = check_country(first, "from"), check_country(second, "to")
     changes = pair_changes(packs, first, second, since, until)

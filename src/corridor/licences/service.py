@@ -22,10 +22,19 @@ from corridor.export import Shipment as ExportShipment
 from corridor.export import determine
 from corridor.licences import workflow
 from corridor.licences.drawdown import Balance, Shipment, check_drawdown
-from corridor.licences.errors import AlreadyExists, AuditLogBroken, NotFound
+from corridor.licences.errors import AlreadyExists, AuditLogBroken, InvalidInput, NotFound
 from corridor.licences.forms import ApplicationForm
 from corridor.licences.review import ReviewClock, ReviewStats, matches, review_clock, review_stats
-from corridor.licences.workflow import Application, Approval, Denial, Filing, LicenceTerms, Return, Status
+from corridor.licences.workflow import (
+    Application,
+    Approval,
+    Denial,
+    Filing,
+    LicenceTerms,
+    ListedStatus,
+    Return,
+    Status,
+)
 from corridor.store import audit
 from corridor.store.applications import ApplicationRow
 from corridor.store.licences import DrawdownRow, LicenceRow
@@ -179,20 +188,22 @@ def show_application(sessions: sessionmaker, application_id: int, today: date) -
                              licence_number=number)
 
 
-def list_applications(sessions: sessionmaker, today: date, status: Status | None = None,
+def list_applications(sessions: sessionmaker, today: date, status: ListedStatus | None = None,
                       destination: str | None = None, authority: str | None = None,
                       overdue: bool = False) -> list[ApplicationReport]:
     """Applications oldest first, each with its review clock; `overdue` keeps only those past
     the standard review period, the list a compliance officer chases the authority about."""
     query = select(ApplicationRow).order_by(ApplicationRow.id)
     if status:
-        query = query.where(ApplicationRow.status == status.value)
+        stored = Status.draft if status == ListedStatus.returned else Status(status.value)
+        query = query.where(ApplicationRow.status == stored.value)
     if destination:
         query = query.where(ApplicationRow.destination == destination.upper())
     if authority:
         query = query.where(ApplicationRow.authority == authority)
     with sessions() as session:
         applications = [row.to_application() for row in session.scalars(query)]
+    applications = [a for a in applications if status is None or status.admits(a)]
     reports = [ApplicationReport(application=a, review=review_clock(a, today)) for a in applications]
     return [r for r in reports if r.review.overdue] if overdue else reports
 
@@ -251,6 +262,9 @@ def draw_down(sessions: sessionmaker, number: str, shipment: Shipment, actor: st
 
 def add_user(sessions: sessionmaker, name: str, role: Role, actor: str) -> str:
     """Create an API user; the returned token is never stored and cannot be shown again."""
+    if not name.strip() or name != name.strip() or not name.isprintable() or len(name) > 100:
+        raise InvalidInput("name", "a user name is 1–100 printable characters with no surrounding spaces",
+                           name)
     user, token = new_user(name, role)
     with _writing(sessions) as (session, at):
         if session.scalar(select(type(user).id).where(type(user).name == name)):
