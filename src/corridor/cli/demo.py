@@ -5,6 +5,7 @@ the embedded SQLite store with its audit chain checked."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -15,15 +16,24 @@ from corridor.export import Shipment, determine
 from corridor.export.changes import change_row, pair_timeline
 from corridor.licences.forms import ApplicationForm
 from corridor.licences.service import draft_from_determination, verify_audit
-from corridor.store.db import database_url, open_database
+from corridor.store.db import corridor_home, database_url, open_database
 
 EXAMPLE = Shipment(exporter_country="JP", destination="KR", item="3C002", on=date(2019, 8, 19))
 
 
 def register(app: typer.Typer) -> None:
     @app.command("demo")
-    def demo(db: str | None = typer.Option(None, "--db", help="SQLite path or database URL.")) -> None:
-        """Show the Japan → Korea timeline and one determination, and draft its licence application."""
+    def demo(db: str | None = typer.Option(
+            None, "--db", help="SQLite path or database URL (default: demo.db under $CORRIDOR_HOME, "
+            "rebuilt on every run).")) -> None:
+        """Show the Japan → Korea timeline and one determination, and draft its licence application.
+
+        The draft goes to a store of its own, so that the demo never adds applications to the one
+        the README's commands and the user's own work use.
+        """
+        if db is None:
+            db = str(corridor_home() / "demo.db")
+            Path(db).unlink(missing_ok=True)
         console = Console()
         rows = [change_row(c) for c in pair_timeline("JP", "KR") if c.domain == "export"]
         show_timeline(console, rows, title="Japan ⇄ Korea export controls: what changed, when")

@@ -291,10 +291,11 @@ def stats(
     if as_json:
         _print_json(result)
         return
-    table = Table("filed applications", "")
-    for name, value in result.model_dump().items():
-        table.add_row(name.replace("_", " "), "" if value is None else str(value))
-    console.print(table)
+    counts = result.model_dump()
+    median, longest = counts.pop("review_days_median"), counts.pop("review_days_max")
+    console.print("  " + " · ".join(f"{name} {value}" for name, value in counts.items())
+                  + f" · review days median {median if median is not None else '—'} · max "
+                  f"{longest if longest is not None else '—'}", highlight=False)
 
 
 @licences_app.command("list")

@@ -1,0 +1,90 @@
+"""The README runs as written: every `$ corridor …` line, top to bottom, in a fresh home.
+
+Each command must exit as the README says (`# exit N` at the end of the line, 0 otherwise), and
+every output line the README shows in full (no `…`, no table rule, no JSON) must appear in what
+the command prints. A block that reads `../shared` is skipped, with the reason, when it is absent.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXIT = re.compile(r"\s+#\s*exit (\d+)\s*$")
+COMMENT = re.compile(r"\s+#\s.*$")
+NOT_CHECKED = re.compile(r"…|[│┃┏┗━┡└┌─]|^\s*[{}\[\]\"]")
+
+
+@dataclass
+class Command:
+    line: str
+    exit_code: int
+    shown: list[str] = field(default_factory=list)
+
+
+def readme_blocks(text: str) -> list[list[Command]]:
+    """The fenced blocks that hold `$ corridor` commands, each as its commands with their output."""
+    blocks = []
+    for body in re.findall(r"^```[a-z]*\n(.*?)^```", text, flags=re.S | re.M):
+        commands: list[Command] = []
+        lines = iter(body.splitlines())
+        for line in lines:
+            if line.startswith("$ "):
+                while line.endswith("\\"):
+                    line = line[:-1] + next(lines).strip()
+                exit_code = int(match.group(1)) if (match := EXIT.search(line)) else 0
+                commands.append(Command(COMMENT.sub("", line[2:]).strip(), exit_code))
+            elif commands:
+                commands[-1].shown.append(line)
+        if commands and commands[0].line.startswith("corridor "):
+            blocks.append(commands)
+    return blocks
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_the_readme_has_commands_to_walk() -> None:
+    blocks = readme_blocks((ROOT / "README.md").read_text())
+    assert sum(len(b) for b in blocks) >= 15
+    assert any("examples/parties.yaml" in c.line for b in blocks for c in b)
+
+
+def test_every_readme_command_runs_as_written(tmp_path: Path) -> None:
+    """One home for the whole walk, as a new user has; `make run` (the demo) comes first."""
+    work = tmp_path / "corridor"
+    work.mkdir()
+    (work / "examples").symlink_to(ROOT / "examples")
+    if SHARED.exists():
+        (tmp_path / "shared").symlink_to(SHARED)
+    env = {**os.environ, "CORRIDOR_HOME": str(tmp_path / "home"), "COLUMNS": "250", "NO_COLOR": "1"}
+    env.pop("CORRIDOR_DATABASE_URL", None)
+    executable = Path(sys.executable).parent / "corridor"
+    demo = subprocess.run([executable, "demo"], cwd=work, env=env, capture_output=True, text=True)
+    assert demo.returncode == 0, demo.stderr
+    skipped = []
+    for block in readme_blocks((ROOT / "README.md").read_text()):
+        if any("../shared" in c.line for c in block) and not SHARED.exists():
+            skipped.append(block[0].line)
+            continue
+        for command in block:
+            argv = shlex.split(command.line)
+            done = subprocess.run([executable, *argv[1:]], cwd=work, env=env, capture_output=True,
+                                  text=True, timeout=300)
+            printed = _normal(done.stdout + "\n" + done.stderr)
+            assert done.returncode == command.exit_code, (command.line, done.stdout, done.stderr)
+            for line in command.shown:
+                if line.strip() and not NOT_CHECKED.search(line):
+                    assert _normal(line) in printed, (command.line, line, done.stdout + done.stderr)
+    if skipped:
+        pytest.skip(f"../shared is absent, so the blocks starting {skipped} were not run")
