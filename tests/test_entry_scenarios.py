@@ -45,3 +45,14 @@ def test_scenario(file: Path) -> None:
         assert absent not in categories, f"{absent} should not be required"
     if any(r.applied for r in answer.rules):
         assert answer.sources, "every rule applied is cited"
+    _words(answer.explanation, expect.get("explanation_mentions", []), expect.get("explanation_omits", []))
+    reasons = " | ".join(r.status_reason or "" for r in answer.requirements)
+    _words(reasons, expect.get("reasons_mention", []), expect.get("reasons_omit", []))
+
+
+def _words(text: str, mentions: list[str], omits: list[str]) -> None:
+    """What a reader must find in the answer's words, and what would contradict it."""
+    for words in mentions:
+        assert words in text, f"{words!r} not in {text!r}"
+    for words in omits:
+        assert words not in text, f"{words!r} contradicts the answer: {text!r}"

@@ -25,7 +25,7 @@ def test_check_json_answers_the_2019_resist_case() -> None:
     assert {c["id"] for c in answer["licence_types"]["closed"]} == {
         "general_bulk", "special_general_bulk", "specific_bulk"}
     assert all(c["reason"] for c in answer["licence_types"]["closed"])
-    assert (answer["review_days"], answer["catch_all"]) == (90, "exempt")
+    assert (answer["review_days"], answer["catch_all"]) == (90, "not_applicable")
     assert "jp-measure-2019-07-04-korea-three-items" in [r["id"] for r in answer["rules"]]
     assert all({"id", "effect", "source"} <= set(r) for r in answer["rules"])
     assert answer["sources"] and answer["pack_version"].startswith("2026.1+")

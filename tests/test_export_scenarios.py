@@ -43,3 +43,19 @@ def test_scenario(file: Path) -> None:
         assert answer.documents == expect["documents"]
     if answer.outcome != "not_covered":
         assert answer.sources and all(r.source for r in answer.rules if r.applied)
+    _answer_agrees_with_itself(answer)
+    for words in expect.get("explanation_mentions", []):
+        assert words in answer.explanation, answer.explanation
+
+
+def _answer_agrees_with_itself(answer) -> None:
+    """The summary fields say what the rule rows say: catch-all, group and review days."""
+    catch_all_rows = [r for r in answer.rules if r.effect.startswith(("catch-all", "licence required: "))
+                      and r.id.startswith(("jp-catch-all", "kr-catch-all", "catch-all"))]
+    if answer.catch_all == "applies":
+        assert not any("item is listed" in (r.reason or "") for r in catch_all_rows), answer.rules
+    if answer.catch_all == "not_applicable":
+        assert any(r.applied and "is listed" in r.effect for r in answer.rules), "only listed items"
+    if answer.outcome == "not_covered":
+        assert (answer.destination_group, answer.catch_all, answer.review_days) == (None, None, None)
+        assert answer.explanation.startswith("Not covered: ") and "None" not in answer.explanation

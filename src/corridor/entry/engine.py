@@ -35,6 +35,7 @@ class _Outcome:
     """What one rule did to the answer."""
 
     trace: RuleConsidered
+    lifts: tuple[str, ...] = ()
     denies: bool = False
     case_by_case: bool = False
     requirements: list[Requirement] = field(default_factory=list)
@@ -94,7 +95,7 @@ def _consider(rule: EntryRule, situation: Situation, lifted_by: dict[str, str]) 
 
     reason = unmet(rule.when, situation)
     if reason:
-        return _Outcome(trace(False, reason))
+        return _Outcome(trace(False, reason), lifts=tuple(rule.lifts))
     if rule.id in lifted_by:
         return _Outcome(trace(False, f"lifted by {lifted_by[rule.id]}"))
     exemption = next((e for e in rule.unless if unmet(e.when, situation) is None), None)
@@ -148,8 +149,8 @@ def _test_status(spec: RequirementRule, situation: Situation) -> tuple[Requireme
         if earliest <= test.taken_at <= departure and (types is None or test.type in types):
             hours = (departure - test.taken_at).total_seconds() / 3600
             return "met", f"{test.type} taken {hours:.0f} h before departure"
-    accepted = " or ".join(types) if types else "any type"
-    return "missing", f"no {accepted} test taken within {window.hours} h before departure"
+    accepted = f"{' or '.join(types)} test" if types else "test of any type"
+    return "missing", f"no {accepted} taken within {window.hours} h before departure"
 
 
 def _answer(traveller: Traveller, trip: Trip, pack: Pack, outcomes: list[_Outcome]) -> EntryAnswer:
@@ -186,9 +187,13 @@ def _verdict(outcomes: list[_Outcome]) -> Verdict:
 
 
 def _explain(verdict: Verdict, outcomes: list[_Outcome]) -> str:
+    """The rules that decided, and for a denial the routes open that day and what they still need."""
     deciding = [o.trace for o in outcomes if o.trace.applied and (o.denies or o.case_by_case)]
     if deciding:
-        return f"{verdict}: " + "; ".join(f"{t.id} — {t.summary}" for t in deciding)
+        routes = [o.trace for o in outcomes if not o.trace.applied and o.trace.effect == "admit"
+                  and any(t.id in o.lifts for t in deciding)]
+        return f"{verdict}: " + "; ".join(f"{t.id} — {t.summary}" for t in deciding) + "".join(
+            f" Open that day: {r.id} — {r.summary} Not met: {r.reason}." for r in routes)
     conditions = [o.trace.id for o in outcomes if o.trace.applied and o.requirements]
     if conditions:
         return f"{verdict}: conditions from " + ", ".join(conditions)
