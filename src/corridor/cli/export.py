@@ -7,6 +7,7 @@ A thin shell over `corridor.export.determine`: parse, call, render. Exit 0 for a
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -68,25 +69,47 @@ def render_determination(console: Console, answer: Determination) -> None:
 def register(app: typer.Typer) -> None:
     @app.command("check")
     def check(
-        exporter: Annotated[str, typer.Option("--from", help="exporting country (ISO alpha-2)")],
-        destination: Annotated[str, typer.Option("--to", help="destination country (ISO alpha-2)")],
-        item: Annotated[str, typer.Option(help="control number (3C002, 1C350:7664-39-3) or not-listed")],
+        exporter: Annotated[str | None, typer.Option("--from", help="exporting country (ISO alpha-2)")
+                            ] = None,
+        destination: Annotated[str | None, typer.Option("--to", help="destination country (ISO alpha-2)")
+                               ] = None,
+        item: Annotated[str | None, typer.Option(
+            help="control number (3C002, 1C350:7664-39-3) or not-listed")] = None,
         on: Annotated[date | None, typer.Option(parser=parse_day, metavar="YYYY-MM-DD",
                                                 help="day of export (default: today)")] = None,
         end_use: Annotated[str, typer.Option(help="civil, military or wmd")] = "civil",
         icp: Annotated[bool, typer.Option(help="exporter has an internal compliance programme")] = True,
         as_json: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
+        batch: Annotated[Path | None, typer.Option(
+            "--batch", metavar="IN", help="CSV or Parquet of order lines: from,to,item[,on,end_use]; "
+            "other columns pass through")] = None,
+        out: Annotated[Path | None, typer.Option(
+            "--out", help="where the batch answers go (.csv or .parquet)")] = None,
+        errors: Annotated[Path | None, typer.Option(
+            "--errors", help="where bad lines go, with row number and reason (default: OUT's name + "
+            ".errors.csv)")] = None,
+        engine: Annotated[str, typer.Option("--engine", help="batch engine: polars (this machine) or spark")
+                          ] = "polars",
+        master: Annotated[str | None, typer.Option(
+            "--master", help="Spark master URL (default: $SPARK_MASTER, else local[*])")] = None,
     ) -> None:
         """Does this shipment need a licence, which types are open, and on which rules?
 
         Goods on no control list are `--item not-listed` (EAR99 is accepted as a synonym): then only
-        catch-all control, with `--end-use military` or `wmd`, can require a licence.
+        catch-all control, with `--end-use military` or `wmd`, can require a licence. With `--batch`,
+        every order line of a file is answered (each distinct question decided once).
         """
+        if batch is not None:
+            from corridor.cli.batch import run_check_batch
+
+            run_check_batch(batch, out, errors, engine, master)
+            return
+        if not (exporter and destination and item):
+            raise fail("give --from, --to and --item (or --batch IN --out OUT)")
         if end_use not in END_USES:
             raise fail(f"end_use: unknown value {end_use!r}; accepted: {', '.join(END_USES)}")
         shipment = Shipment(exporter_country=exporter, destination=destination, item=item,
-                            on=on or date.today(),
-                            end_use=end_use, exporter_has_icp=icp)
+                            on=on or date.today(), end_use=end_use, exporter_has_icp=icp)
         try:
             answer = determine(shipment)
         except ValueError as error:

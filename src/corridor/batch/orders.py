@@ -1,0 +1,127 @@
+"""`corridor check --batch IN --out OUT`: order lines from CSV or Parquet, streamed with polars.
+
+Lines are read in chunks; each chunk's distinct keys not seen before are decided by the row engine
+(`corridor.batch.keys.decide_key`) and joined back. Memory therefore grows with the number of
+distinct keys, not of lines. Lines whose question is bad input go, with their row number and the
+reason, to the errors file; every other line is answered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from corridor.batch.keys import ANSWER, KEY, REQUIRED, decide_key
+
+ROW = "row"  # 1-based number of the data line (the header is not counted)
+FORMATS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
+
+
+class BatchInputError(ValueError):
+    """The file as a whole cannot be read as order lines (missing columns, unknown format)."""
+
+
+@dataclass(frozen=True)
+class BatchReport:
+    rows: int
+    answered: int
+    bad: int
+    distinct_keys: int
+    out: Path
+    errors: Path
+
+
+def file_format(path: Path, field: str) -> str:
+    try:
+        return FORMATS[path.suffix.lower()]
+    except KeyError:
+        raise BatchInputError(f"{field}: {str(path)!r} is neither .csv nor .parquet") from None
+
+
+def scan_orders(source: Path) -> pl.LazyFrame:
+    """The order lines with the key columns as text (absent optional ones as nulls) and a row number."""
+    if file_format(source, "--batch") == "csv":
+        frame = pl.scan_csv(source, infer_schema=False, empty_string_is_null=False)
+    else:
+        frame = pl.scan_parquet(source)
+    columns = frame.collect_schema().names()
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        raise BatchInputError(f"--batch {str(source)!r} lacks the column(s) {', '.join(missing)}; "
+                              f"columns found: {', '.join(columns)}")
+    keys = [pl.col(c).cast(pl.String) if c in columns else pl.lit(None, pl.String).alias(c) for c in KEY]
+    return frame.with_columns(keys).with_row_index(ROW, offset=1)
+
+
+def check_batch(source: Path, out: Path, errors: Path, today: date, chunk_size: int = 100_000,
+                on_chunk: Callable[[int], None] | None = None) -> BatchReport:
+    """Answer every line of `source` into `out`; bad lines into `errors`. Returns the counts."""
+    for path, field in ((out, "--out"), (errors, "--errors")):
+        if path.resolve() == source.resolve():
+            raise BatchInputError(f"{field}: {str(path)!r} is the input file; it would be overwritten")
+    orders = scan_orders(source)
+    decided: dict[tuple[Any, ...], dict[str, str | None]] = {}
+    rows = bad = 0
+    with _writer(out) as write_answer, _writer(errors) as write_error:
+        for chunk in orders.collect_batches(chunk_size=chunk_size):
+            answered = _answer_chunk(chunk, decided, today)
+            failed = answered.filter(pl.col("error").is_not_null())
+            write_answer(answered.filter(pl.col("error").is_null()).drop("error"))
+            reasons = pl.col("error").alias("reason")
+            write_error(failed.select(ROW, reasons, pl.exclude(ROW, "error", *ANSWER)))
+            rows, bad = rows + answered.height, bad + failed.height
+            if on_chunk:
+                on_chunk(answered.height)
+    return BatchReport(rows, rows - bad, bad, len(decided), out, errors)
+
+
+def _answer_chunk(chunk: pl.DataFrame, decided: dict, today: date) -> pl.DataFrame:
+    """The chunk with the answer columns, deciding only the keys not decided in earlier chunks."""
+    keys = chunk.select(KEY).unique().rows()
+    for key in keys:
+        if key not in decided:
+            decided[key] = decide_key(key, today)
+    answers = pl.DataFrame([dict(zip(KEY, key, strict=True)) | decided[key] for key in keys],
+                           schema={c: pl.String for c in (*KEY, *ANSWER)})
+    return chunk.join(answers, on=list(KEY), how="left", nulls_equal=True, maintain_order="left")
+
+
+@contextmanager
+def _writer(path: Path) -> Iterator[Callable[[pl.DataFrame], None]]:
+    """Append frames to one CSV or Parquet file; the file exists (with its header) even if empty."""
+    kind = file_format(path, "--out")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "csv":
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            first = True
+
+            def write_csv(frame: pl.DataFrame) -> None:
+                nonlocal first
+                if frame.height or first:
+                    frame.write_csv(handle, include_header=first)
+                    first = False
+
+            yield write_csv
+        return
+    import pyarrow.parquet as parquet
+
+    state: dict[str, Any] = {}
+
+    def write_parquet(frame: pl.DataFrame) -> None:
+        table = frame.to_arrow()
+        if "writer" not in state:
+            state["writer"] = parquet.ParquetWriter(path, table.schema)
+        if frame.height:
+            state["writer"].write_table(table.cast(state["writer"].schema))
+
+    try:
+        yield write_parquet
+    finally:
+        if "writer" in state:
+            state["writer"].close()
