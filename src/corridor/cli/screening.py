@@ -15,25 +15,13 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import track
+from rich.progress import Progress
 from rich.table import Table
 
-from corridor.screening import ListFormatError, Query, Schema, ScreeningIndex, ScreeningResult, screen
+from corridor.batch.parties import RESULT_COLUMNS, parse_schema, screen_rows
+from corridor.screening import ListFormatError, Query, ScreeningIndex, ScreeningResult, screen
 from corridor.store.db import corridor_home, open_database
-from corridor.store.lists import list_status, load_index, read_list, save_list
-
-RESULT_COLUMNS = (
-    "hits",
-    "top_score",
-    "top_band",
-    "top_list",
-    "top_id",
-    "top_matched_name",
-    "hit_ids",
-    "hit_lists",
-    "error",
-)
-SCHEMA_CHOICES = ("person", "organization")
+from corridor.store.lists import list_status, load_index, load_parties, read_list, save_list
 
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)
@@ -120,6 +108,12 @@ def screen_command(
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Where the batch results go (CSV).")] = None,
     db: Annotated[str | None, typer.Option("--db", help="Database path or URL.")] = None,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, help="Batch: processes to screen with (default: every core).")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="Batch engine: local (this machine) or spark.")
+                      ] = "local",
+    master: Annotated[str | None, typer.Option(
+        "--master", help="Spark master URL (default: $SPARK_MASTER, else local[*]).")] = None,
 ) -> None:
     """Screen a name (or a CSV of names) against the loaded restricted-party lists."""
     day = _screening_date(on)
@@ -131,13 +125,23 @@ def screen_command(
     if batch is not None:
         if out is None or name is not None:
             raise _fail("--batch needs --out and no NAME")
-        index = load_index(sessions, corridor_home() / "cache")
-        bad = screen_batch(index, batch, out, day, chosen)
+        if out.resolve() == batch.resolve():
+            raise _fail(f"--out {str(out)!r} is the --batch input; it would be overwritten")
+        if engine == "spark":
+            from corridor.batch.spark_screen import spark_screen_batch
+
+            bad = spark_screen_batch(load_parties(sessions), batch, out, day, chosen, master)
+            errors.print(f"screened on Spark; {bad} bad row(s); results in {out}", highlight=False)
+        elif engine == "local":
+            index = load_index(sessions, corridor_home() / "cache")
+            bad = screen_batch(index, batch, out, day, chosen, workers)
+        else:
+            raise _fail(f"engine: unknown value {engine!r}; accepted: local, spark")
         raise typer.Exit(code=1 if bad else 0)
     if name is None:
         raise _fail("give a NAME to screen, or --batch parties.csv --out results.csv")
     try:
-        query = Query(name, day, _schema(schema), country, chosen)
+        query = Query(name, day, parse_schema(schema), country, chosen)
     except ValueError as error:
         raise _fail(str(error)) from error
     result = screen(load_index(sessions, corridor_home() / "cache"), query)
@@ -168,17 +172,8 @@ def _chosen_lists(lists: str | None, loaded: set[str]) -> frozenset[str] | None:
     return chosen
 
 
-def _schema(value: str | None) -> Schema | None:
-    if value is None or not value.strip():
-        return None
-    if value.strip().lower() not in SCHEMA_CHOICES:
-        raise ValueError(f"schema {value!r} is not accepted; use one of: {', '.join(SCHEMA_CHOICES)}")
-    return Schema.parse(value)
-
-
-def screen_batch(
-    index: ScreeningIndex, source: Path, out: Path, day: date, lists: frozenset[str] | None
-) -> int:
+def screen_batch(index: ScreeningIndex, source: Path, out: Path, day: date, lists: frozenset[str] | None,
+                 workers: int | None = None) -> int:
     """Screen every row; bad rows are reported and kept with their error, good rows finished.
 
     The output is written to a temporary file and moved into place, so it is never half-written.
@@ -192,17 +187,14 @@ def screen_batch(
         raise _fail(f"cannot read --batch {str(source)!r}: {error}") from error
     if "name" not in columns:
         raise _fail(f"--batch {str(source)!r} has no `name` column; columns found: {', '.join(columns)}")
-    results, bad = [], 0
-    for line, row in track(list(enumerate(rows, start=2)), description="screening", console=errors):
-        try:
-            query = Query(
-                row.get("name") or "", day, _schema(row.get("schema")), row.get("country") or None, lists
-            )
-            results.append({**row, **_summary(screen(index, query))})
-        except ValueError as error:
+    with Progress(console=errors, transient=True) as progress:
+        task = progress.add_task("screening", total=len(rows))
+        results = list(screen_rows(index, rows, day, lists, workers, lambda: progress.advance(task)))
+    bad = 0
+    for line, result in enumerate(results, start=2):
+        if result["error"]:
             bad += 1
-            errors.print(f"[yellow]row {line}:[/yellow] {error}", highlight=False)
-            results.append({**row, "error": str(error)})
+            errors.print(f"[yellow]row {line}:[/yellow] {result['error']}", highlight=False)
     partial = out.with_name(out.name + ".partial")
     with partial.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(
@@ -215,21 +207,6 @@ def screen_batch(
     partial.replace(out)
     errors.print(f"screened {len(rows) - bad} rows, {bad} bad; results in {out}", highlight=False)
     return bad
-
-
-def _summary(result: ScreeningResult) -> dict[str, str]:
-    top = result.hits[0] if result.hits else None
-    return {
-        "hits": str(len(result.hits)),
-        "top_score": f"{top.score:.4f}" if top else "",
-        "top_band": top.band if top else "",
-        "top_list": top.party.list_name if top else "",
-        "top_id": top.party.id if top else "",
-        "top_matched_name": top.matched_name if top else "",
-        "hit_ids": ";".join(h.party.id for h in result.hits),
-        "hit_lists": ";".join(h.party.list_name for h in result.hits),
-        "error": "",
-    }
 
 
 def _print_result(result: ScreeningResult) -> None:

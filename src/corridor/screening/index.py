@@ -59,6 +59,23 @@ def form_keys(form: NameForm) -> set[str]:
     return keys
 
 
+def party_names(number: int, party: Party) -> list[IndexedName]:
+    """The party's names with their readings, in the order the index numbers them."""
+    person = party.schema.is_person
+    family = frozenset(t for f in party.family_names for t in latin_tokens(f, True)[0])
+    named = ((name, name_forms(name, person)) for name in party.names())
+    return [IndexedName(number, name, forms, family) for name, forms in named if forms]
+
+
+def name_keys(name: IndexedName) -> set[str]:
+    return set().union(*(form_keys(f) for f in name.forms))
+
+
+def idf(names_with_key: int, names: int) -> float:
+    """Rare keys weigh more: the weight of one shared key between a query and a list name."""
+    return math.log(1 + max(names, 1) / names_with_key)
+
+
 class ScreeningIndex:
     """Parties of one or more lists, ready for `screen`. Build once; query many times."""
 
@@ -67,19 +84,13 @@ class ScreeningIndex:
         self.names: list[IndexedName] = []
         postings: dict[str, list[int]] = defaultdict(list)
         for number, party in enumerate(parties):
-            person = party.schema.is_person
-            family = frozenset(t for f in party.family_names for t in latin_tokens(f, True)[0])
-            for name in party.names():
-                forms = name_forms(name, person)
-                if not forms:
-                    continue
+            for indexed in party_names(number, party):
                 entry = len(self.names)
-                self.names.append(IndexedName(number, name, forms, family))
-                for key in set().union(*(form_keys(f) for f in forms)):
+                self.names.append(indexed)
+                for key in name_keys(indexed):
                     postings[key].append(entry)
-        count = max(len(self.names), 1)
         self._postings = {
-            key: (tuple(entries), math.log(1 + count / len(entries))) for key, entries in postings.items()
+            key: (tuple(entries), idf(len(entries), len(self.names))) for key, entries in postings.items()
         }
 
     def __len__(self) -> int:
@@ -97,7 +108,9 @@ class ScreeningIndex:
                     weights[entry] += idf
         chosen: list[IndexedName] = []
         per_party: dict[int, int] = defaultdict(int)
-        for entry in heapq.nlargest(limit * 3, weights, key=weights.__getitem__):
+        # Ties go to the earlier list entry, so that every runner (and the Spark join) picks alike.
+        ranked = heapq.nlargest(limit * 3, weights, key=lambda entry: (round(weights[entry], 9), -entry))
+        for entry in ranked:
             name = self.names[entry]
             if per_party[name.party] < NAMES_PER_PARTY:  # many aliases must not crowd others out
                 per_party[name.party] += 1

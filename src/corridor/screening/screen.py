@@ -15,12 +15,13 @@ date is ignored.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from corridor.screening.compare import Comparison, compare_names
 from corridor.screening.index import IndexedName, ScreeningIndex
-from corridor.screening.names import name_forms, validate_name
+from corridor.screening.names import NameForm, name_forms, validate_name
 from corridor.screening.ofac_score import ofac_score
 from corridor.screening.party import Party, Schema
 
@@ -95,15 +96,27 @@ def band_of(score: float) -> str | None:
     return "match" if score >= MATCH_AT else "review" if score >= REVIEW_AT else None
 
 
+def query_forms(query: Query) -> dict[bool, tuple[NameForm, ...]]:
+    """The query's readings as a person's name (True) and as an organisation's (False)."""
+    return {kind: name_forms(query.name, kind, query.country) for kind in (True, False)}
+
+
 def screen(index: ScreeningIndex, query: Query) -> ScreeningResult:
     """Every party whose names come close to the query's, best first, each with its reasons."""
+    forms = query_forms(query)
+    candidates = index.candidates(forms[True] + forms[False])
+    return score_candidates(query, forms, [(index.parties[c.party], c) for c in candidates])
+
+
+def score_candidates(query: Query, forms_by_kind: dict[bool, tuple[NameForm, ...]],
+                     candidates: Iterable[tuple[Party, IndexedName]]) -> ScreeningResult:
+    """Score retrieved candidates: the one step the in-memory index and the Spark join share."""
     best: dict[int, tuple[float, IndexedName, Comparison]] = {}
-    forms_by_kind = {kind: name_forms(query.name, kind, query.country) for kind in (True, False)}
-    all_forms = forms_by_kind[True] + forms_by_kind[False]
-    for candidate in index.candidates(all_forms):
-        party = index.parties[candidate.party]
+    parties: dict[int, Party] = {}
+    for party, candidate in candidates:
         if not _wanted(party, query):
             continue
+        parties[candidate.party] = party
         person = party.schema.is_person
         comparison = compare_names(forms_by_kind[person], candidate.forms, person, candidate.family_names)
         if comparison is None:
@@ -114,8 +127,8 @@ def screen(index: ScreeningIndex, query: Query) -> ScreeningResult:
         if band_of(score) and (candidate.party not in best or score > best[candidate.party][0]):
             best[candidate.party] = (score, candidate, comparison)
     hits, former = [], []
-    for score, candidate, comparison in sorted(best.values(), key=lambda b: b[0], reverse=True):
-        party = index.parties[candidate.party]
+    for score, candidate, comparison in sorted(best.values(), key=lambda b: (-b[0], b[1].party)):
+        party = parties[candidate.party]
         if party.listed_on and party.listed_on > query.on:
             continue
         hit = Hit(

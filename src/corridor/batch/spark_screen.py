@@ -1,0 +1,135 @@
+"""`corridor screen --batch … --engine spark`: screening as a Spark join, not an index per executor.
+
+1. Every list name is read once, in pandas UDFs, into its retrieval keys (`name_keys`): a
+   `(key, party, name)` table, with each key's rarity weight (`idf`) from its count.
+2. Every query row is read into its keys the same way, and joined to that table on the key:
+   summed weights rank the candidate names of each query; the best are kept per query, as
+   `ScreeningIndex.candidates` keeps them (same weights, same order, same per-party cap).
+3. The candidates of each query are scored in a grouped pandas UDF by `score_candidates`, the
+   very function the in-memory screening uses; the summary columns are joined back to the rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import pickle
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from corridor.batch.parties import RESULT_COLUMNS, party_query, summary
+from corridor.batch.spark import spark_session
+from corridor.screening.index import CANDIDATES_SCORED, NAMES_PER_PARTY, idf, name_keys, party_names
+from corridor.screening.party import Party
+from corridor.screening.screen import query_forms, score_candidates
+
+QUERY = "query_row"
+
+
+def spark_screen_batch(parties: list[Party], source: Path, out: Path, day: date,
+                       lists: frozenset[str] | None, master: str | None = None) -> int:
+    """Screen every row of `source` into the CSV `out`; returns the number of bad rows."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    spark = spark_session(master)
+    rows = _read_rows(source)
+    blobs = spark.createDataFrame([(n, pickle.dumps(p)) for n, p in enumerate(parties)], "party long, blob binary")
+    names = blobs.mapInPandas(_list_keys, "party long, position long, key string").cache()
+    total = names.select("party", "position").distinct().count()
+    weights = names.groupBy("key").count().select("key", F.udf(lambda c: idf(c, total), "double")("count")
+                                                   .alias("idf"))
+    queries = spark.createDataFrame([(n, r.get("name") or "", r.get("schema") or "", r.get("country") or "")
+                                     for n, r in enumerate(rows)], f"{QUERY} long, name string, schema string, "
+                                    "country string")
+    query_keys = queries.mapInPandas(_query_keys, f"{QUERY} long, key string")
+    ranked = (query_keys.join(names, "key").join(weights, "key")
+              .groupBy(QUERY, "party", "position").agg(F.round(F.sum("idf"), 9).alias("weight")))
+    order = Window.partitionBy(QUERY).orderBy(F.desc("weight"), "party", "position")
+    shortlist = ranked.withColumn("rank", F.row_number().over(order)).filter(F.col("rank") <= CANDIDATES_SCORED * 3)
+    candidates = shortlist.join(blobs, "party").join(queries, QUERY)
+    scored = candidates.groupBy(QUERY).applyInPandas(
+        lambda frame: _score(frame, day, lists), f"{QUERY} long, " + ", ".join(f"{c} string" for c in RESULT_COLUMNS))
+    found = {row[QUERY]: row.asDict() for row in scored.collect()}
+    return _write(rows, found, out, day, lists)
+
+
+def _list_keys(frames: Iterator[Any]) -> Iterator[Any]:
+    import pandas as pd
+
+    for frame in frames:
+        rows = [(number, position, key)
+                for number, blob in zip(frame["party"], frame["blob"], strict=True)
+                for position, name in enumerate(party_names(number, pickle.loads(blob)))
+                for key in name_keys(name)]
+        yield pd.DataFrame(rows, columns=["party", "position", "key"])
+
+
+def _query_keys(frames: Iterator[Any]) -> Iterator[Any]:
+    import pandas as pd
+
+    from corridor.screening.index import form_keys
+
+    for frame in frames:
+        rows = []
+        for number, name, schema, country in frame.itertuples(index=False, name=None):
+            try:
+                forms = query_forms(party_query({"name": name, "schema": schema, "country": country},
+                                                date.today(), None))
+            except ValueError:
+                continue  # reported by the driver, which reads the same row again
+            keys = set().union(*(form_keys(f) for f in forms[True] + forms[False]))
+            rows += [(number, key) for key in keys]
+        yield pd.DataFrame(rows, columns=[QUERY, "key"])
+
+
+def _score(frame: Any, day: date, lists: frozenset[str] | None) -> Any:
+    """One query's shortlist, capped per party as the index caps it, scored like `screen`."""
+    import pandas as pd
+
+    frame = frame.sort_values("rank")
+    first = frame.iloc[0]
+    row = {"name": first["name"], "schema": first["schema"], "country": first["country"]}
+    query = party_query(row, day, lists)
+    chosen, per_party = [], {}
+    for number, position, blob in frame[["party", "position", "blob"]].itertuples(index=False, name=None):
+        if per_party.get(number, 0) >= NAMES_PER_PARTY:
+            continue
+        per_party[number] = per_party.get(number, 0) + 1
+        party = pickle.loads(blob)
+        chosen.append((party, party_names(int(number), party)[int(position)]))
+        if len(chosen) == CANDIDATES_SCORED:
+            break
+    result = summary(score_candidates(query, query_forms(query), chosen))
+    return pd.DataFrame([{QUERY: int(first[QUERY]), **result}])
+
+
+def _read_rows(source: Path) -> list[dict[str, str]]:
+    with source.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if "name" not in (reader.fieldnames or []):
+            raise ValueError(f"--batch {str(source)!r} has no `name` column")
+        return list(reader)
+
+
+def _write(rows: list[dict[str, str]], found: dict[int, dict], out: Path, day: date,
+           lists: frozenset[str] | None) -> int:
+    """The rows with their results, in input order; a row with no candidate has no hit."""
+    bad = 0
+    columns = list(rows[0]) if rows else ["name"]
+    partial = out.with_name(out.name + ".partial")
+    with partial.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns + [c for c in RESULT_COLUMNS if c not in columns],
+                                extrasaction="ignore")
+        writer.writeheader()
+        for number, row in enumerate(rows):
+            try:
+                party_query(row, day, lists)
+                result = found.get(number) or {**dict.fromkeys(RESULT_COLUMNS, ""), "hits": "0"}
+            except ValueError as error:
+                bad += 1
+                result = {**dict.fromkeys(RESULT_COLUMNS, ""), "error": str(error)}
+            writer.writerow({**row, **{c: result[c] for c in RESULT_COLUMNS}})
+    partial.replace(out)
+    return bad
