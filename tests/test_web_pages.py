@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 from web_browser import chromium, serving
@@ -41,7 +42,8 @@ def test_resists_to_korea_after_the_2019_measure_need_an_individual_licence(page
     assert page.inner_text("#group") == "A"
     assert page.get_attribute("[data-licence=individual] td:nth-child(2)", "class") is None
     assert page.inner_text("[data-licence=individual]").startswith("個別許可 (individual licence)\topen")
-    assert "closed by jp-measure-2019-07-04-korea-three-items" in page.inner_text("[data-licence=general_bulk]")
+    closed = page.inner_text("[data-licence=general_bulk]")
+    assert "closed by jp-measure-2019-07-04-korea-three-items" in closed
     source = page.locator("#rules a[href^='https://']").first
     assert source.get_attribute("href").startswith("https://")
 
@@ -69,7 +71,8 @@ def test_the_determination_downloads_as_csv(page, server):
     page.goto(server + "/?exporter=JP&destination=KR&item=3C002&on=2023-08-01")
     with page.expect_download() as download:
         page.click("#csv")
-    rows = {r["field"]: r for r in csv.DictReader(io.StringIO(open(download.value.path()).read()))}
+    text = Path(download.value.path()).read_text()
+    rows = {r["field"]: r for r in csv.DictReader(io.StringIO(text))}
     assert rows["destination_group"]["value"] == "A"
     assert "general_bulk" in rows["licence_types_open"]["value"].split()
 
@@ -111,7 +114,8 @@ def test_a_korean_tourist_in_april_2020_is_denied(page, server):
 def _glyph(page, text: str) -> bytes:
     """A screenshot of `text` alone, in the page's own font stack."""
     page.evaluate("""text => { const s = document.createElement('span'); s.id = 'glyph';
-        s.style.fontSize = '40px'; s.style.display = 'inline-block'; s.style.minWidth = '48px'; s.textContent = text; document.body.prepend(s); }""", text)
+        s.style.cssText = 'font-size: 40px; display: inline-block; min-width: 48px';
+        s.textContent = text; document.body.prepend(s); }""", text)
     shot = page.locator("#glyph").screenshot()
     page.evaluate("document.getElementById('glyph').remove()")
     return shot

@@ -43,7 +43,8 @@ def person(browser, site):
     contexts = []
 
     def as_user(name: str, viewport: dict | None = None):
-        context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, accept_downloads=True)
+        context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900},
+                                      accept_downloads=True)
         contexts.append(context)
         page = context.new_page()
         signed_in(page, url, name, tokens[name])

@@ -28,7 +28,8 @@ def serving(db_url: str) -> Iterator[tuple[str, object, dict[str, str]]]:
     from corridor.store.users import Role
 
     app = create_app(db_url)
-    tokens = {name: service.add_user(app.state.sessions, name, Role(role), "setup") for name, role in ROLES.items()}
+    tokens = {name: service.add_user(app.state.sessions, name, Role(role), "setup")
+              for name, role in ROLES.items()}
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -16,9 +16,11 @@ def register(app: typer.Typer) -> None:
         port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
         db: Annotated[str | None, typer.Option("--db", help="SQLite path or database URL.")] = None,
     ) -> None:
-        """Serve the API (OpenAPI at /openapi.json); tokens from `corridor users add`."""
+        """Serve the web pages and the API (docs at /docs); users and tokens from `corridor users add`."""
         import uvicorn  # imported here so other commands start without loading the web stack
 
         from corridor.api import create_app
 
-        uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+        application = create_app(db)
+        typer.echo(f"corridor: pages at http://{host}:{port}/ · API docs at http://{host}:{port}/docs")
+        uvicorn.run(application, host=host, port=port, log_level="warning")
