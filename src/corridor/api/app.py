@@ -8,7 +8,7 @@ import corridor
 from corridor.api import applications, audit, checks, entry, errors, licences, news, screening
 from corridor.api.auth import TokenCache
 from corridor.store.db import open_database
-from corridor.web import install as install_web
+from corridor.web.app import install as install_web
 
 
 def create_app(db_url: str | None = None) -> FastAPI:
