@@ -62,11 +62,10 @@ def _status(page) -> str:
 def test_analyst_drafts_a_second_officer_approves_and_the_licence_is_drawn_down(site, person):
     url, _ = site
     alice = person("alice")
-    alice.goto(url + "/applications")
-    alice.fill("#draft input[name=item]", "3C002")
-    alice.fill("#draft input[name=on]", "2019-08-01")
-    alice.click("#draft button[type=submit]")
+    alice.goto(url + "/?exporter=JP&destination=KR&item=3C002&on=2019-08-01")
+    alice.click("#draft-from-check button")
     assert _status(alice) == "draft"
+    assert "review up to 90 days" in alice.inner_text("body")
     application = alice.url
     for party, (name, country) in {"applicant": ("JSR Corporation", "JP"), "purchaser": ("삼성전자", "KR"),
                                    "ultimate_consignee": ("Samsung Hwaseong", "KR"),
@@ -76,7 +75,7 @@ def test_analyst_drafts_a_second_officer_approves_and_the_licence_is_drawn_down(
     alice.fill("input[name=end_use]", "EUV lithography")
     for field, value in {"control_number": "3C002", "description": "EUV photoresist", "quantity": "100",
                          "unit": "kg", "value": "5000000", "currency": "JPY"}.items():
-        alice.fill(f"input[name='item.{field}']", value)
+        alice.fill(f"input[name='items.0.{field}']", value)
     alice.click("#parties button[type=submit]")
     assert _status(alice) == "draft" and alice.locator("[role=alert]").count() == 0
     assert alice.locator("#approve").count() == 0  # an analyst is never offered the approval

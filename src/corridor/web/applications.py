@@ -7,6 +7,7 @@ refusal (wrong state, four-eyes, balance) is shown on the page with the field it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
@@ -28,6 +29,7 @@ from corridor.web.session import AsAnalyst, AsOfficer, AsViewer, Form
 router = APIRouter(prefix=BROWSER_PREFIX, include_in_schema=False)
 PARTIES = ("applicant", "purchaser", "intermediate_consignee", "ultimate_consignee", "end_user")
 ITEM_FIELDS = ("control_number", "description", "quantity", "unit", "value", "currency")
+ITEM_ROW = re.compile(r"items\.\d{1,3}\.control_number")
 DECISIONS: TypeAdapter = TypeAdapter(Decision)
 
 
@@ -91,7 +93,8 @@ def application_page(request: Request, application_id: int, me: AsViewer) -> Res
 
 
 def form_from_fields(fields: dict[str, str], documents: list) -> ApplicationForm:
-    """The application form from the page's flat fields; empty parties and items are left out."""
+    """The application form from the page's flat fields (`applicant.name`, `items.0.quantity`);
+    empty parties and item rows are left out, so the blank row the page adds stays unused."""
     data: dict[str, Any] = {"documents": documents}
     for party in PARTIES:
         if fields.get(f"{party}.name"):
@@ -99,8 +102,9 @@ def form_from_fields(fields: dict[str, str], documents: list) -> ApplicationForm
                            "address": fields.get(f"{party}.address") or None}
     for name in ("end_use", "destination", "licence_type"):
         data[name] = fields.get(name) or None
-    if fields.get("item.control_number"):
-        data["items"] = [{name: fields.get(f"item.{name}", "") for name in ITEM_FIELDS}]
+    rows = sorted({int(key.split(".")[1]) for key in fields if ITEM_ROW.fullmatch(key)})
+    data["items"] = [{name: fields.get(f"items.{row}.{name}", "") for name in ITEM_FIELDS}
+                     for row in rows if fields.get(f"items.{row}.control_number")]
     return ApplicationForm.model_validate(data)
 
 

@@ -21,7 +21,7 @@ from corridor.export import Determination, Shipment, determine
 from corridor.export.changes import change_row, pair_timeline
 from corridor.packs.registry import load_packs
 from corridor.web import news_queue
-from corridor.web.render import FieldError, field_errors, label, page
+from corridor.web.render import FieldError, alert, field_errors, label, page
 from corridor.web.session import visitor
 
 router = APIRouter(include_in_schema=False)
@@ -80,7 +80,7 @@ def check_page(request: Request, exporter: Text = None, destination: Text = None
         except ValueError as failure:
             errors = field_errors(failure)
     return page(request, "check.html", 422 if errors else 200, form=form, answer=answer, rows=rows,
-                errors=errors, error="; ".join(f"{k}: {v}" if k not in v else v for k, v in errors.items()),
+                errors=errors, error=alert(errors),
                 coverage=answer and coverage_note(answer), notes=notes, lanes=list(LANES.values()))
 
 
@@ -169,9 +169,8 @@ def entry_page(request: Request) -> Response:
             answer = assess(*_traveller_and_trip(form))
         except ValueError as failure:
             errors = {_field_name(path): message for path, message in field_errors(failure).items()}
-    error = "Please correct: " + "; ".join(f"{k}: {v}" for k, v in errors.items()) if errors else None
     return page(request, "entry.html", 422 if errors else 200, form=form, answer=answer, errors=errors,
-                error=error, notes=params.get("notes") == "1")
+                error=alert(errors), notes=params.get("notes") == "1")
 
 
 def _day(value: str, field: str) -> date:

@@ -106,3 +106,12 @@ def field_errors(failure: ValueError) -> dict[str, str]:
         return {".".join(str(part) for part in e["loc"]) or "form": f"{e['msg']} (value {e.get('input')!r})"
                 for e in errors()}
     return {getattr(failure, "field", None) or "form": str(failure)}
+
+
+def alert(errors: dict[str, str]) -> str | None:
+    """The errors as one line for the page's alert, each naming its field once."""
+    if not errors:
+        return None
+    named = (message if message.startswith(f"{field}:") else f"{field}: {message}"
+             for field, message in errors.items())
+    return "Please correct: " + "; ".join(named)
