@@ -131,6 +131,7 @@ def test_analyst_drafts_a_second_officer_approves_and_the_licence_is_drawn_down(
     oscar.fill("#filters input[name=actor]", "oscar")
     oscar.click("#filters button")
     assert set(oscar.locator("#entries td:nth-child(3)").all_inner_texts()) == {"oscar"}
+    assert oscar.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     with oscar.expect_download() as download:
         oscar.click("#audit-csv")
     rows = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text())))
@@ -156,10 +157,11 @@ def test_an_officer_screens_a_korean_name_and_clears_the_hit_with_a_reason(site,
     assert decision.inner_text() == "Cleared"
     assert "registration 123-45" in olga.locator("article.hit").first.inner_text()
 
-    viewer = person("viewer")
+    viewer = person("viewer", PHONE)
     viewer.goto(olga.url)
     assert viewer.locator("article.hit").count() >= 1
     assert viewer.locator("form.decide").count() == 0
+    assert viewer.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
 def test_a_batch_of_names_shows_progress_and_downloads_with_bad_rows_named(site, person, tmp_path):
