@@ -16,9 +16,9 @@
   var chart = echarts.init(holder, null, { renderer: "svg" });
   chart.setOption({
     animation: false,
-    grid: { left: 8, right: 16, top: 10, bottom: 48, containLabel: true },
+    grid: { left: 8, right: 16, top: 26, bottom: 48, containLabel: true },
     xAxis: { type: "time" },
-    yAxis: { type: "category", data: lanes, axisTick: { show: false } },
+    yAxis: { type: "category", data: lanes, inverse: true, axisTick: { show: false } },
     dataZoom: [{ type: "inside" }, { type: "slider", height: 16, bottom: 4 }],
     tooltip: { trigger: "item", confine: true, extraCssText: "max-width: 320px; white-space: normal;",
       formatter: function (p) {
