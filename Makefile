@@ -31,6 +31,8 @@ $(CHROMIUM):
 .PHONY: run test lint bench
 run: $(VENV)/.installed
 	$(BIN)/corridor demo
+	@echo "Web app and API: $(BIN)/corridor serve  →  http://127.0.0.1:8000/  (API docs at /docs)"
+	@echo "Sign in with a user from: $(BIN)/corridor users add NAME --role analyst"
 
 test: $(VENV)/.installed-test $(CHROMIUM)
 	$(BIN)/ruff check src tests $(wildcard bench)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import signal
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -24,10 +25,14 @@ COMMENT = re.compile(r"\s+#\s.*$")
 NOT_CHECKED = re.compile(r"…|[│┃┏┗━┡└┌─]|^\s*[{}\[\]\"]")
 
 
+SERVER = "until Ctrl+C"
+
+
 @dataclass
 class Command:
     line: str
     exit_code: int
+    server: bool = False
     shown: list[str] = field(default_factory=list)
 
 
@@ -42,7 +47,7 @@ def readme_blocks(text: str) -> list[list[Command]]:
                 while line.endswith("\\"):
                     line = line[:-1] + next(lines).strip()
                 exit_code = int(match.group(1)) if (match := EXIT.search(line)) else 0
-                commands.append(Command(COMMENT.sub("", line[2:]).strip(), exit_code))
+                commands.append(Command(COMMENT.sub("", line[2:]).strip(), exit_code, SERVER in line))
             elif commands:
                 commands[-1].shown.append(line)
         if commands and commands[0].line.startswith("corridor "):
@@ -52,6 +57,30 @@ def readme_blocks(text: str) -> list[list[Command]]:
 
 def _normal(text: str) -> str:
     return " ".join(text.split())
+
+
+def _serve_until_it_answers(executable: Path, argv: list[str], work: Path, env: dict) -> None:
+    """A server command runs until Ctrl+C: start it, wait for its first line and /health, stop it."""
+    import httpx
+
+    import socket
+
+    with socket.socket() as probe:  # the README's port may be taken on a shared machine
+        probe.bind(("127.0.0.1", 0))
+        port = str(probe.getsockname()[1])
+    argv[argv.index("--port") + 1] = port
+    server = subprocess.Popen([executable, *argv[1:]], cwd=work, env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        assert f"http://127.0.0.1:{port}/" in server.stderr.readline()
+        for _ in range(100):
+            try:
+                assert httpx.get(f"http://127.0.0.1:{port}/health").status_code == 200
+                break
+            except httpx.ConnectError:
+                subprocess.run(["sleep", "0.1"])
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.communicate(timeout=30)
 
 
 def test_the_readme_has_commands_to_walk() -> None:
@@ -79,6 +108,9 @@ def test_every_readme_command_runs_as_written(tmp_path: Path) -> None:
             continue
         for command in block:
             argv = shlex.split(command.line)
+            if command.server:
+                _serve_until_it_answers(executable, argv, work, env)
+                continue
             done = subprocess.run([executable, *argv[1:]], cwd=work, env=env, capture_output=True,
                                   text=True, timeout=300)
             printed = _normal(done.stdout + "\n" + done.stderr)

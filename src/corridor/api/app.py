@@ -9,19 +9,20 @@ from corridor.api import applications, audit, checks, entry, errors, health, lic
 from corridor.api.access_log import AccessLog
 from corridor.api.auth import TokenCache
 from corridor.store.db import open_database
-from corridor.web import router as web_pages
+from corridor.web.app import install as install_web
 
 
 def create_app(db_url: str | None = None) -> FastAPI:
     """The API over `db_url` (a path or URL; default as for the CLI's `--db`)."""
     app = FastAPI(title="corridor", version=getattr(corridor, "__version__", "0.1.0"),
                   description="Cross-border rules as code: export checks, timelines, entry rules, "
-                              "screening, news, licence applications, licences, drawdowns and the audit log.")
+                              "screening, news, licence applications, licences, drawdowns and the audit log.",
+                  docs_url=None, redoc_url=None)
     app.state.sessions = open_database(db_url)
     app.state.tokens = TokenCache(app.state.sessions)
     errors.install(app)
     for module in (health, checks, entry, screening, news, applications, licences, audit):
         app.include_router(module.router)
-    app.include_router(web_pages)
+    install_web(app)
     app.add_middleware(AccessLog)
     return app

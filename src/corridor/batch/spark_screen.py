@@ -35,22 +35,24 @@ def spark_screen_batch(parties: list[Party], source: Path, out: Path, day: date,
 
     spark = spark_session(master)
     rows = _read_rows(source)
-    blobs = spark.createDataFrame([(n, pickle.dumps(p)) for n, p in enumerate(parties)], "party long, blob binary")
+    blobs = spark.createDataFrame([(n, pickle.dumps(p)) for n, p in enumerate(parties)],
+                                  "party long, blob binary")
     names = blobs.mapInPandas(_list_keys, "party long, position long, key string").cache()
     total = names.select("party", "position").distinct().count()
-    weights = names.groupBy("key").count().select("key", F.udf(lambda c: idf(c, total), "double")("count")
-                                                   .alias("idf"))
-    queries = spark.createDataFrame([(n, r.get("name") or "", r.get("schema") or "", r.get("country") or "")
-                                     for n, r in enumerate(rows)], f"{QUERY} long, name string, schema string, "
-                                    "country string")
+    rarity = F.udf(lambda count: idf(count, total), "double")
+    weights = names.groupBy("key").count().select("key", rarity("count").alias("idf"))
+    asked = [(n, r.get("name") or "", r.get("schema") or "", r.get("country") or "")
+             for n, r in enumerate(rows)]
+    queries = spark.createDataFrame(asked, f"{QUERY} long, name string, schema string, country string")
     query_keys = queries.mapInPandas(_query_keys, f"{QUERY} long, key string")
     ranked = (query_keys.join(names, "key").join(weights, "key")
               .groupBy(QUERY, "party", "position").agg(F.round(F.sum("idf"), 9).alias("weight")))
     order = Window.partitionBy(QUERY).orderBy(F.desc("weight"), "party", "position")
-    shortlist = ranked.withColumn("rank", F.row_number().over(order)).filter(F.col("rank") <= CANDIDATES_SCORED * 3)
+    ranks = ranked.withColumn("rank", F.row_number().over(order))
+    shortlist = ranks.filter(F.col("rank") <= CANDIDATES_SCORED * 3)
     candidates = shortlist.join(blobs, "party").join(queries, QUERY)
-    scored = candidates.groupBy(QUERY).applyInPandas(
-        lambda frame: _score(frame, day, lists), f"{QUERY} long, " + ", ".join(f"{c} string" for c in RESULT_COLUMNS))
+    columns = f"{QUERY} long, " + ", ".join(f"{c} string" for c in RESULT_COLUMNS)
+    scored = candidates.groupBy(QUERY).applyInPandas(lambda frame: _score(frame, day, lists), columns)
     found = {row[QUERY]: row.asDict() for row in scored.collect()}
     return _write(rows, found, out, day, lists)
 

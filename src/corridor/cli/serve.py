@@ -28,6 +28,6 @@ def register(app: typer.Typer) -> None:
         access = logging.getLogger("corridor.access")
         access.addHandler(logging.StreamHandler())
         access.setLevel(logging.INFO)
-        typer.echo(f"corridor serving http://{host}:{port}/ (API docs /docs, health /health) "
+        typer.echo(f"corridor serving http://{host}:{port}/ (pages /, API docs /docs, health /health) "
                    f"on {redacted_url(database_url(db))}; Ctrl+C stops", err=True)
         uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

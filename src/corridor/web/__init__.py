@@ -1,9 +1,5 @@
-"""Web pages for people: the export check, the entry checklist and the timeline, read-only.
-
-They show public rule packs only (no applications, licences or lists), so they need no token;
-everything private stays behind the authenticated API.
+"""Web pages for people, served by `corridor serve` beside the API: sign-in with the API's users
+and roles, the export check with its timeline chart, the entry checklist, screening, licence
+applications and licences, the news review queue and the audit log. Every asset is local.
+`corridor.web.app.install(app)` mounts them on the API's application.
 """
-
-from corridor.web.pages import router
-
-__all__ = ["router"]
