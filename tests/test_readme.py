@@ -61,9 +61,9 @@ def _normal(text: str) -> str:
 
 def _serve_until_it_answers(executable: Path, argv: list[str], work: Path, env: dict) -> None:
     """A server command runs until Ctrl+C: start it, wait for its first line and /health, stop it."""
-    import httpx
-
     import socket
+
+    import httpx
 
     with socket.socket() as probe:  # the README's port may be taken on a shared machine
         probe.bind(("127.0.0.1", 0))
