@@ -80,10 +80,15 @@ def test_a_test_after_arrival_is_refused() -> None:
     assert error.value.field == "tests"
 
 
-def test_third_country_nationals_get_a_note_not_a_made_up_visa_rule() -> None:
-    answer = assess(Traveller(nationality="US", purpose="tourism"), trip("2023-05-02"))
-    assert answer.verdict == "allowed"
-    assert any("US nationals" in note for note in answer.notes)
+def test_a_passport_without_visa_rule_is_not_covered_rather_than_allowed() -> None:
+    answer = assess(Traveller(nationality="NG", purpose="tourism"), trip("2023-05-02"))
+    assert answer.verdict == "not_covered"
+    assert "no visa rule for NG nationals" in answer.notes[0] and "US" in answer.notes[0]
+
+
+def test_a_passport_without_visa_rule_is_still_denied_by_a_ban_on_every_foreigner() -> None:
+    answer = assess(Traveller(nationality="NG", purpose="tourism"), trip("2021-03-02"))
+    assert answer.verdict == "denied" and "jp-new-entry-halt" in answer.explanation
 
 
 def test_destination_without_entry_pack_is_not_covered() -> None:
@@ -92,16 +97,16 @@ def test_destination_without_entry_pack_is_not_covered() -> None:
     assert answer.verdict == "not_covered" and "no entry pack for CN" in answer.notes[0]
 
 
-COVERAGE = (date(2020, 2, 1), date(2023, 5, 31))
+COVERAGE_FROM = date(2018, 1, 1)
 
 
 @settings(max_examples=60, deadline=None)
-@given(day=st.dates(min_value=date(2019, 6, 1), max_value=date(2024, 1, 1)),
-       nationality=st.sampled_from(["KR", "JP", "US"]), to=st.sampled_from(["JP", "KR"]))
+@given(day=st.dates(min_value=date(2017, 6, 1), max_value=date(2027, 6, 1)),
+       nationality=st.sampled_from(["KR", "JP", "US", "DE", "CN"]), to=st.sampled_from(["JP", "KR"]))
 def test_every_day_answers_from_rules_in_force_that_day(day: date, nationality: str, to: str) -> None:
     origin = "KR" if to == "JP" else "JP"
     answer = assess(Traveller(nationality=nationality, purpose="business"), trip(day.isoformat(), origin, to))
-    inside = COVERAGE[0] <= day <= COVERAGE[1]
+    inside = COVERAGE_FROM <= day
     assert (answer.verdict == "not_covered") is not inside
     for rule in answer.rules:
         assert rule.valid_from <= day and (rule.valid_to is None or day < rule.valid_to)

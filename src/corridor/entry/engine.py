@@ -194,10 +194,14 @@ def _verdict(outcomes: list[_Outcome]) -> Verdict:
 def _explain(verdict: Verdict, outcomes: list[_Outcome]) -> str:
     deciding = [o.trace for o in outcomes if o.trace.applied and (o.denies or o.case_by_case)]
     if deciding:
-        return f"{verdict}: " + "; ".join(f"{t.id} — {t.summary}" for t in deciding) + _open_schemes(outcomes)
+        return f"{verdict}: " + "; ".join(f"{t.id} — {t.summary.rstrip('.')}" for t in deciding) \
+            + _open_schemes(outcomes)
     conditions = [o.trace.id for o in outcomes if o.trace.applied and o.requirements]
     if conditions:
         return f"{verdict}: conditions from " + ", ".join(conditions)
+    allowing = [o.trace.id for o in outcomes if o.trace.applied and o.trace.effect == "allow"]
+    if allowing:
+        return f"{verdict}: without a visa under " + ", ".join(allowing)
     return f"{verdict}: no entry measure in force concerns this traveller"
 
 
@@ -228,7 +232,7 @@ def _open_schemes(outcomes: list[_Outcome]) -> str:
     unmet_schemes = [o.trace for o in outcomes if o.trace.effect == "admit" and not o.trace.applied]
     if not unmet_schemes:
         return ""
-    return ". Admission schemes open that day, not met: " + "; ".join(f"{t.id} ({t.reason})" for t in unmet_schemes)
+    return "; admission schemes open that day, not met: " + "; ".join(f"{t.id} ({t.reason})" for t in unmet_schemes)
 
 
 def _notes(unknown_quarantine: bool) -> list[str]:
