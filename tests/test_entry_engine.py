@@ -132,3 +132,32 @@ def test_a_rule_that_denies_unless_exempt_leaves_only_special_permission() -> No
     answer = assess(Traveller(nationality="KR", purpose="tourism"), trip("2020-02-10"), packs)
     assert answer.verdict == "denied_unless_exempt"
     assert answer.explanation.startswith("denied_unless_exempt: halt")
+
+
+KETA_FROM = {"US": date(2021, 9, 1), "DE": date(2021, 9, 1), "IE": date(2021, 9, 1), "JP": date(2022, 8, 4)}
+
+
+@settings(max_examples=80, deadline=None)
+@given(nationality=st.sampled_from(sorted(KETA_FROM)), offset=st.integers(0, 2400))
+def test_a_visa_free_tourist_to_korea_is_either_keta_exempt_or_needs_one_never_both(nationality: str,
+                                                                                    offset: int) -> None:
+    """The K-ETA rules and their temporary waivers tile time without gap or overlap."""
+    day = KETA_FROM[nationality] + timedelta(days=offset)
+    answer = assess(Traveller(nationality=nationality, purpose="tourism"), trip(day.isoformat(), nationality, "KR"))
+    needs = [r for r in answer.requirements if r.document_type == "ETA"]
+    exempt = [r.id for r in answer.rules if r.applied and "keta-exemption" in r.id]
+    assert len(needs) + len(exempt) == 1, (day, [r.rule for r in needs], exempt)
+    assert answer.on == day and answer.stay_days == 90
+
+
+@settings(max_examples=60, deadline=None)
+@given(day=st.dates(min_value=date(2018, 1, 1), max_value=date(2027, 6, 1)),
+       nationality=st.sampled_from(["KR", "US", "DE", "CN"]))
+def test_japan_has_exactly_one_visa_answer_for_a_short_stay_every_day(day: date, nationality: str) -> None:
+    """A tourist is either visa-free (an `allow` rule) or needs a visa, never both and never neither."""
+    answer = assess(Traveller(nationality=nationality, purpose="tourism"), trip(day.isoformat(), nationality, "JP"))
+    waivers = [r.id for r in answer.rules if r.applied and r.effect == "allow"]
+    visas = {r.rule for r in answer.requirements if r.category == "visa"}
+    visa_rules = {r.id for r in answer.rules if r.applied and r.effect == "require"} & {
+        r.id for r in answer.rules if "visa" in r.id}
+    assert len(waivers) + len(visas | visa_rules) == 1, (day, waivers, visas, visa_rules)
