@@ -54,8 +54,8 @@ def assess(traveller: Traveller, trip: Trip, packs: PackSet | None = None) -> En
     lifted_by = {target: rule.id for rule in admitted for target in rule.lifts}
     outcomes = [_consider(rule, situation, lifted_by) for rule in in_force]
     answer = _answer(traveller, trip, pack, outcomes)
-    uncovered = _nationality_not_covered(traveller, trip, pack)
-    if uncovered and answer.verdict in ("allowed", "allowed_with_conditions"):
+    admits = answer.verdict in ("allowed", "allowed_with_conditions")
+    if admits and (uncovered := _nationality_not_covered(traveller, trip, pack)):
         return answer.model_copy(update={"verdict": "not_covered", "notes": [uncovered, *answer.notes],
                                          "explanation": f"not_covered: {uncovered}"})
     return answer
