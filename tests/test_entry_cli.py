@@ -83,11 +83,11 @@ def test_date_outside_the_packs_is_not_covered() -> None:
 
 
 def test_without_on_the_answer_is_for_today_and_says_so() -> None:
-    result = run("entry", "--to", "KR", "--from", "JP", "--nationality", "JP", "--purpose", "tourism", "--json")
-    answer = json.loads(result.output)
+    args = ("entry", "--to", "KR", "--from", "JP", "--nationality", "JP", "--purpose", "tourism")
+    answer = json.loads(run(*args, "--json").output)
     assert answer["on"] == date.today().isoformat()
     assert answer["verdict"] != "not_covered"
-    text = run("entry", "--to", "KR", "--from", "JP", "--nationality", "JP", "--purpose", "tourism").output
+    text = run(*args).output
     assert f"on {date.today().isoformat()}" in text
 
 

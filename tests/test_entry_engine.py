@@ -106,7 +106,7 @@ COVERAGE_FROM = date(2018, 1, 1)
 def test_every_day_answers_from_rules_in_force_that_day(day: date, nationality: str, to: str) -> None:
     origin = "KR" if to == "JP" else "JP"
     answer = assess(Traveller(nationality=nationality, purpose="business"), trip(day.isoformat(), origin, to))
-    inside = COVERAGE_FROM <= day
+    inside = day >= COVERAGE_FROM
     assert (answer.verdict == "not_covered") is not inside
     for rule in answer.rules:
         assert rule.valid_from <= day and (rule.valid_to is None or day < rule.valid_to)
@@ -143,7 +143,8 @@ def test_a_visa_free_tourist_to_korea_is_either_keta_exempt_or_needs_one_never_b
                                                                                     offset: int) -> None:
     """The K-ETA rules and their temporary waivers tile time without gap or overlap."""
     day = KETA_FROM[nationality] + timedelta(days=offset)
-    answer = assess(Traveller(nationality=nationality, purpose="tourism"), trip(day.isoformat(), nationality, "KR"))
+    tourist = Traveller(nationality=nationality, purpose="tourism")
+    answer = assess(tourist, trip(day.isoformat(), nationality, "KR"))
     needs = [r for r in answer.requirements if r.document_type == "ETA"]
     exempt = [r.id for r in answer.rules if r.applied and "keta-exemption" in r.id]
     assert len(needs) + len(exempt) == 1, (day, [r.rule for r in needs], exempt)
@@ -155,7 +156,8 @@ def test_a_visa_free_tourist_to_korea_is_either_keta_exempt_or_needs_one_never_b
        nationality=st.sampled_from(["KR", "US", "DE", "CN"]))
 def test_japan_has_exactly_one_visa_answer_for_a_short_stay_every_day(day: date, nationality: str) -> None:
     """A tourist is either visa-free (an `allow` rule) or needs a visa, never both and never neither."""
-    answer = assess(Traveller(nationality=nationality, purpose="tourism"), trip(day.isoformat(), nationality, "JP"))
+    tourist = Traveller(nationality=nationality, purpose="tourism")
+    answer = assess(tourist, trip(day.isoformat(), nationality, "JP"))
     waivers = [r.id for r in answer.rules if r.applied and r.effect == "allow"]
     visas = {r.rule for r in answer.requirements if r.category == "visa"}
     visa_rules = {r.id for r in answer.rules if r.applied and r.effect == "require"} & {

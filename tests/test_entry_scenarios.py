@@ -44,7 +44,8 @@ def test_scenario(file: Path) -> None:
     categories = {r.category for r in answer.requirements}
     for absent in expect.get("absent", []):
         assert absent not in categories, f"{absent} should not be required"
-    shown = " ".join([answer.explanation, *answer.notes, *(r.status_reason or "" for r in answer.requirements)])
+    reasons = [r.status_reason or "" for r in answer.requirements]
+    shown = " ".join([answer.explanation, *answer.notes, *reasons])
     for words in expect.get("says", []):
         assert words in shown, f"{words!r} not in {shown!r}"
     for words in expect.get("never_says", []):

@@ -84,7 +84,8 @@ def entry_command(
     nationality: Annotated[str, _option("CC", "Passport country.", callback=_country("nationality"))],
     purpose: Annotated[str, _option("PURPOSE", f"One of: {', '.join(PURPOSES)} (business = short stay).",
                                     callback=_one_of("purpose", PURPOSES))],
-    on: Annotated[Str, _option("DATE", "Arrival date YYYY-MM-DD (arrival taken at 12:00); default: today.")] = None,
+    on: Annotated[Str, _option("DATE", "Arrival date YYYY-MM-DD (arrival taken at 12:00); "
+                                       "default: today.")] = None,
     arrive: Annotated[Str, _option("DATETIME", "Arrival local date-time, instead of --on.")] = None,
     depart: Annotated[Str, _option("DATETIME", "Departure local date-time (default: arrival).")] = None,
     track: Annotated[Str, _option("TRACK", f"Entry track: {', '.join(TRACKS)}.",

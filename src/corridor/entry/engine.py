@@ -232,7 +232,8 @@ def _open_schemes(outcomes: list[_Outcome]) -> str:
     unmet_schemes = [o.trace for o in outcomes if o.trace.effect == "admit" and not o.trace.applied]
     if not unmet_schemes:
         return ""
-    return "; admission schemes open that day, not met: " + "; ".join(f"{t.id} ({t.reason})" for t in unmet_schemes)
+    named = "; ".join(f"{t.id} ({t.reason})" for t in unmet_schemes)
+    return f"; admission schemes open that day, not met: {named}"
 
 
 def _notes(unknown_quarantine: bool) -> list[str]:
