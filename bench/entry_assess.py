@@ -2,7 +2,8 @@
 
 The baseline is building the same `Traveller` and `Trip` models from plain data (what every
 caller pays anyway); the ratio says how much the rule evaluation adds on top. Travellers are
-drawn from both directions, every purpose and track, over the whole 2020-02..2023-05 coverage.
+drawn from both directions, every purpose and track, and the nationalities the packs hold visa
+rules for, over 2018-01-01 to the end of 2026.
 The last line printed is one JSON object of the figures.
 """
 
@@ -27,7 +28,7 @@ DOCUMENTS = [[], ["pledge"], ["pledge", "activity_plan"]]
 
 def generated_cases(count: int, seed: int = 2020) -> list[tuple[dict, dict]]:
     rng = random.Random(seed)
-    start, days = date(2020, 2, 1), (date(2023, 6, 1) - date(2020, 2, 1)).days
+    start, days = date(2018, 1, 1), (date(2027, 1, 1) - date(2018, 1, 1)).days
     cases = []
     for _ in range(count):
         day = start + timedelta(days=rng.randrange(days))
@@ -35,7 +36,7 @@ def generated_cases(count: int, seed: int = 2020) -> list[tuple[dict, dict]]:
         origin = "KR" if to == "JP" else "JP"
         region = rng.choice(PLACES) if origin == "KR" else None
         traveller = {
-            "nationality": rng.choice(["JP", "KR", "US"]), "purpose": rng.choice(PURPOSES),
+            "nationality": rng.choice(["JP", "KR", "US", "DE", "IE", "CN"]), "purpose": rng.choice(PURPOSES),
             "track": rng.choice([None, *TRACKS]), "documents": rng.choice(DOCUMENTS),
             "vaccine_doses": rng.randrange(4),
             "visa_issued": (day - timedelta(days=rng.randrange(400))).isoformat(),

@@ -33,6 +33,16 @@ def test_entry_answers_with_the_rule_that_decided(api) -> None:
     assert any(r["id"] == "jp-landing-denial-daegu-cheongdo" and r["applied"] for r in answer["rules"])
 
 
+def test_entry_without_times_answers_for_today_and_names_the_day(api) -> None:
+    client, headers = api
+    question = {"traveller": {"nationality": "JP", "purpose": "tourism"},
+                "trip": {"origin": "JP", "destination": "KR"}}
+    answer = client.post("/entry", json=question, headers=headers["viewer"]).json()
+    assert answer["on"] == date.today().isoformat()
+    assert answer["trip"]["arrival"].startswith(date.today().isoformat())
+    assert answer["verdict"] in ("allowed", "allowed_with_conditions")
+
+
 def test_entry_bad_country_is_422_naming_the_field(api) -> None:
     client, headers = api
     bad = {**DAEGU_TOURIST, "traveller": {"nationality": "XX", "purpose": "tourism"}}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from typer.testing import CliRunner
@@ -51,7 +52,7 @@ def test_json_follows_the_requirements_contract() -> None:
     rules = {r["id"]: r for r in answer["rules"]}
     assert rules["jp-business-track"]["applied"] is True
     assert rules["jp-landing-denial-korea"]["reason"] == "lifted by jp-business-track"
-    assert answer["sources"] and answer["pack_version"].startswith("1.0.0+")
+    assert answer["sources"] and answer["pack_version"].startswith("2.0.0+")
 
 
 def test_denial_names_the_region_rule_and_still_exits_zero() -> None:
@@ -75,10 +76,19 @@ def test_three_doses_replace_the_test_from_2022_10_11() -> None:
 
 def test_date_outside_the_packs_is_not_covered() -> None:
     result = run("entry", "--to", "JP", "--from", "KR", "--nationality", "KR", "--purpose", "tourism",
-                 "--on", "2024-01-10")
+                 "--on", "2017-12-31")
     assert result.exit_code == 0
     assert "NOT COVERED" in result.output
-    assert "jp/entry covers arrivals from 2020-02-01 to 2023-05-31" in " ".join(result.output.split())
+    assert "jp/entry covers arrivals from 2018-01-01 to today" in " ".join(result.output.split())
+
+
+def test_without_on_the_answer_is_for_today_and_says_so() -> None:
+    args = ("entry", "--to", "KR", "--from", "JP", "--nationality", "JP", "--purpose", "tourism")
+    answer = json.loads(run(*args, "--json").output)
+    assert answer["on"] == date.today().isoformat()
+    assert answer["verdict"] != "not_covered"
+    text = run(*args).output
+    assert f"on {date.today().isoformat()}" in text
 
 
 BASE = {"--to": "JP", "--from": "KR", "--nationality": "KR", "--purpose": "business", "--on": "2020-10-20"}

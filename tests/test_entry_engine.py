@@ -80,10 +80,15 @@ def test_a_test_after_arrival_is_refused() -> None:
     assert error.value.field == "tests"
 
 
-def test_third_country_nationals_get_a_note_not_a_made_up_visa_rule() -> None:
-    answer = assess(Traveller(nationality="US", purpose="tourism"), trip("2023-05-02"))
-    assert answer.verdict == "allowed"
-    assert any("US nationals" in note for note in answer.notes)
+def test_a_passport_without_visa_rule_is_not_covered_rather_than_allowed() -> None:
+    answer = assess(Traveller(nationality="NG", purpose="tourism"), trip("2023-05-02"))
+    assert answer.verdict == "not_covered"
+    assert "no visa rule for NG nationals" in answer.notes[0] and "US" in answer.notes[0]
+
+
+def test_a_passport_without_visa_rule_is_still_denied_by_a_ban_on_every_foreigner() -> None:
+    answer = assess(Traveller(nationality="NG", purpose="tourism"), trip("2021-03-02"))
+    assert answer.verdict == "denied" and "jp-new-entry-halt" in answer.explanation
 
 
 def test_destination_without_entry_pack_is_not_covered() -> None:
@@ -92,16 +97,16 @@ def test_destination_without_entry_pack_is_not_covered() -> None:
     assert answer.verdict == "not_covered" and "no entry pack for CN" in answer.notes[0]
 
 
-COVERAGE = (date(2020, 2, 1), date(2023, 5, 31))
+COVERAGE_FROM = date(2018, 1, 1)
 
 
 @settings(max_examples=60, deadline=None)
-@given(day=st.dates(min_value=date(2019, 6, 1), max_value=date(2024, 1, 1)),
-       nationality=st.sampled_from(["KR", "JP", "US"]), to=st.sampled_from(["JP", "KR"]))
+@given(day=st.dates(min_value=date(2017, 6, 1), max_value=date(2027, 6, 1)),
+       nationality=st.sampled_from(["KR", "JP", "US", "DE", "CN"]), to=st.sampled_from(["JP", "KR"]))
 def test_every_day_answers_from_rules_in_force_that_day(day: date, nationality: str, to: str) -> None:
     origin = "KR" if to == "JP" else "JP"
     answer = assess(Traveller(nationality=nationality, purpose="business"), trip(day.isoformat(), origin, to))
-    inside = COVERAGE[0] <= day <= COVERAGE[1]
+    inside = day >= COVERAGE_FROM
     assert (answer.verdict == "not_covered") is not inside
     for rule in answer.rules:
         assert rule.valid_from <= day and (rule.valid_to is None or day < rule.valid_to)
@@ -127,3 +132,34 @@ def test_a_rule_that_denies_unless_exempt_leaves_only_special_permission() -> No
     answer = assess(Traveller(nationality="KR", purpose="tourism"), trip("2020-02-10"), packs)
     assert answer.verdict == "denied_unless_exempt"
     assert answer.explanation.startswith("denied_unless_exempt: halt")
+
+
+KETA_FROM = {"US": date(2021, 9, 1), "DE": date(2021, 9, 1), "IE": date(2021, 9, 1), "JP": date(2022, 8, 4)}
+
+
+@settings(max_examples=80, deadline=None)
+@given(nationality=st.sampled_from(sorted(KETA_FROM)), offset=st.integers(0, 2400))
+def test_a_visa_free_tourist_to_korea_is_either_keta_exempt_or_needs_one_never_both(nationality: str,
+                                                                                    offset: int) -> None:
+    """The K-ETA rules and their temporary waivers tile time without gap or overlap."""
+    day = KETA_FROM[nationality] + timedelta(days=offset)
+    tourist = Traveller(nationality=nationality, purpose="tourism")
+    answer = assess(tourist, trip(day.isoformat(), nationality, "KR"))
+    needs = [r for r in answer.requirements if r.document_type == "ETA"]
+    exempt = [r.id for r in answer.rules if r.applied and "keta-exemption" in r.id]
+    assert len(needs) + len(exempt) == 1, (day, [r.rule for r in needs], exempt)
+    assert answer.on == day and answer.stay_days == 90
+
+
+@settings(max_examples=60, deadline=None)
+@given(day=st.dates(min_value=date(2018, 1, 1), max_value=date(2027, 6, 1)),
+       nationality=st.sampled_from(["KR", "US", "DE", "CN"]))
+def test_japan_has_exactly_one_visa_answer_for_a_short_stay_every_day(day: date, nationality: str) -> None:
+    """A tourist is either visa-free (an `allow` rule) or needs a visa, never both and never neither."""
+    tourist = Traveller(nationality=nationality, purpose="tourism")
+    answer = assess(tourist, trip(day.isoformat(), nationality, "JP"))
+    waivers = [r.id for r in answer.rules if r.applied and r.effect == "allow"]
+    visas = {r.rule for r in answer.requirements if r.category == "visa"}
+    visa_rules = {r.id for r in answer.rules if r.applied and r.effect == "require"} & {
+        r.id for r in answer.rules if "visa" in r.id}
+    assert len(waivers) + len(visas | visa_rules) == 1, (day, waivers, visas, visa_rules)

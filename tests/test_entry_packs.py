@@ -16,9 +16,10 @@ ENTRY = [PACKS.get("JP", "entry"), PACKS.get("KR", "entry")]
 
 
 @pytest.mark.parametrize("pack", ENTRY, ids=lambda p: p.key)
-def test_pack_lints_clean_and_covers_2020_02_to_2023_05(pack) -> None:
+def test_pack_lints_clean_and_covers_2018_to_today(pack) -> None:
     assert [str(f) for f in lint_pack(pack) if f.level == "error"] == []
-    assert pack.meta.covers_from == date(2020, 2, 1) and pack.meta.covers_to == date(2023, 6, 1)
+    assert pack.meta.covers_from == date(2018, 1, 1) and pack.meta.covers_to is None
+    assert pack.meta.coverage.contains(date.today())
     assert all(fact.sources for fact in pack.facts())
 
 

@@ -84,7 +84,8 @@ def entry_command(
     nationality: Annotated[str, _option("CC", "Passport country.", callback=_country("nationality"))],
     purpose: Annotated[str, _option("PURPOSE", f"One of: {', '.join(PURPOSES)} (business = short stay).",
                                     callback=_one_of("purpose", PURPOSES))],
-    on: Annotated[Str, _option("DATE", "Arrival date YYYY-MM-DD, at 12:00 (default: today).")] = None,
+    on: Annotated[Str, _option("DATE", "Arrival date YYYY-MM-DD (arrival taken at 12:00); "
+                                       "default: today.")] = None,
     arrive: Annotated[Str, _option("DATETIME", "Arrival local date-time, instead of --on.")] = None,
     depart: Annotated[Str, _option("DATETIME", "Departure local date-time (default: arrival).")] = None,
     track: Annotated[Str, _option("TRACK", f"Entry track: {', '.join(TRACKS)}.",
@@ -149,8 +150,8 @@ STATUS_MARK = {"met": "[green]✔[/]", "missing": "[red]✘[/]", "to_do": "[yell
 def render_checklist(answer: EntryAnswer, console: Console) -> None:
     """The traveller's view: verdict, what to do, then why (rules) and on whose word (sources)."""
     t, trip = answer.traveller, answer.trip
-    console.print(f"[bold]Entry to {trip.destination} from {trip.origin}[/] arriving "
-                  f"{trip.arrival:%Y-%m-%d %H:%M} — {t.nationality} national, purpose {t.purpose}",
+    console.print(f"[bold]Entry to {trip.destination} from {trip.origin} on {answer.on.isoformat()}[/] "
+                  f"(arriving {trip.arrival:%H:%M}) — {t.nationality} national, purpose {t.purpose}",
                   highlight=False)
     verdict = answer.verdict.replace("_", " ").upper()
     console.print(f"Verdict: [{VERDICT_STYLE[answer.verdict]}]{verdict}[/]", highlight=False)

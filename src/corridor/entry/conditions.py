@@ -54,7 +54,9 @@ def _departing(c: Condition, s: Situation) -> str | None:
 def _nationality(c: Condition, s: Situation) -> str | None:
     n = s.traveller.nationality
     if c.nationality is not None and n not in c.nationality:
-        return f"nationality {n} is not {', '.join(c.nationality)}"
+        listed = len(c.nationality)
+        named = ", ".join(c.nationality) if listed <= 5 else f"among the {listed} listed"
+        return f"nationality {n} is not {named}"
     if c.nationality_not is not None and n in c.nationality_not:
         return f"does not concern {n} nationals"
     return None

@@ -35,7 +35,6 @@ class _Outcome:
     """What one rule did to the answer."""
 
     trace: RuleConsidered
-    lifts: tuple[str, ...] = ()
     denies: bool = False
     case_by_case: bool = False
     requirements: list[Requirement] = field(default_factory=list)
@@ -54,7 +53,12 @@ def assess(traveller: Traveller, trip: Trip, packs: PackSet | None = None) -> En
     admitted = [r for r in in_force if r.effect == "admit" and unmet(r.when, situation) is None]
     lifted_by = {target: rule.id for rule in admitted for target in rule.lifts}
     outcomes = [_consider(rule, situation, lifted_by) for rule in in_force]
-    return _answer(traveller, trip, pack, outcomes)
+    answer = _answer(traveller, trip, pack, outcomes)
+    admits = answer.verdict in ("allowed", "allowed_with_conditions")
+    if admits and (uncovered := _nationality_not_covered(traveller, trip, pack)):
+        return answer.model_copy(update={"verdict": "not_covered", "notes": [uncovered, *answer.notes],
+                                         "explanation": f"not_covered: {uncovered}"})
+    return answer
 
 
 def _situation(traveller: Traveller, trip: Trip, localities: list[Place]) -> Situation:
@@ -95,7 +99,7 @@ def _consider(rule: EntryRule, situation: Situation, lifted_by: dict[str, str]) 
 
     reason = unmet(rule.when, situation)
     if reason:
-        return _Outcome(trace(False, reason), lifts=tuple(rule.lifts))
+        return _Outcome(trace(False, reason))
     if rule.id in lifted_by:
         return _Outcome(trace(False, f"lifted by {lifted_by[rule.id]}"))
     exemption = next((e for e in rule.unless if unmet(e.when, situation) is None), None)
@@ -149,8 +153,8 @@ def _test_status(spec: RequirementRule, situation: Situation) -> tuple[Requireme
         if earliest <= test.taken_at <= departure and (types is None or test.type in types):
             hours = (departure - test.taken_at).total_seconds() / 3600
             return "met", f"{test.type} taken {hours:.0f} h before departure"
-    accepted = f"{' or '.join(types)} test" if types else "test of any type"
-    return "missing", f"no {accepted} taken within {window.hours} h before departure"
+    kind = f"{' or '.join(types)} test" if types else "test"
+    return "missing", f"no {kind} taken within {window.hours} h before departure"
 
 
 def _answer(traveller: Traveller, trip: Trip, pack: Pack, outcomes: list[_Outcome]) -> EntryAnswer:
@@ -163,8 +167,9 @@ def _answer(traveller: Traveller, trip: Trip, pack: Pack, outcomes: list[_Outcom
     stays = [o.stay_days for o in applied if o.stay_days]
     explaining = [o.trace for o in outcomes if o.trace.applied or _set_aside(o.trace)]
     sources = list(dict.fromkeys(s for t in explaining for s in t.sources))
-    notes = _notes(traveller, trip, pack, unknown)
-    return EntryAnswer(traveller=traveller, trip=trip, verdict=verdict, requirements=requirements,
+    notes = _notes(unknown)
+    return EntryAnswer(traveller=traveller, trip=trip, on=trip.arrival.date(), verdict=verdict,
+                       requirements=requirements,
                        quarantine_days=quarantine_days, stay_days=max(stays) if stays else None,
                        rules=[o.trace for o in outcomes], sources=sources, notes=notes,
                        pack_version=pack.version, explanation=_explain(verdict, outcomes))
@@ -187,28 +192,54 @@ def _verdict(outcomes: list[_Outcome]) -> Verdict:
 
 
 def _explain(verdict: Verdict, outcomes: list[_Outcome]) -> str:
-    """The rules that decided, and for a denial the routes open that day and what they still need."""
     deciding = [o.trace for o in outcomes if o.trace.applied and (o.denies or o.case_by_case)]
     if deciding:
-        routes = [o.trace for o in outcomes if not o.trace.applied and o.trace.effect == "admit"
-                  and any(t.id in o.lifts for t in deciding)]
-        return f"{verdict}: " + "; ".join(f"{t.id} — {t.summary}" for t in deciding) + "".join(
-            f" Open that day: {r.id} — {r.summary} Not met: {r.reason}." for r in routes)
+        return f"{verdict}: " + "; ".join(f"{t.id} — {t.summary.rstrip('.')}" for t in deciding) \
+            + _open_schemes(outcomes)
     conditions = [o.trace.id for o in outcomes if o.trace.applied and o.requirements]
     if conditions:
         return f"{verdict}: conditions from " + ", ".join(conditions)
+    allowing = [o.trace.id for o in outcomes if o.trace.applied and o.trace.effect == "allow"]
+    if allowing:
+        return f"{verdict}: without a visa under " + ", ".join(allowing)
     return f"{verdict}: no entry measure in force concerns this traveller"
 
 
-def _notes(traveller: Traveller, trip: Trip, pack: Pack, unknown_quarantine: bool) -> list[str]:
-    notes = []
-    covered = {n for r in pack.content.rules if r.effect == "allow" for n in r.when.nationality or []}
-    if traveller.nationality not in covered | {trip.destination}:
-        notes.append(f"{pack.key} has visa rules for {', '.join(sorted(covered))} nationals only; "
-                     f"check the visa requirement for {traveller.nationality} nationals separately")
+def _nationality_not_covered(traveller: Traveller, trip: Trip, pack: Pack) -> str | None:
+    """Why an admission cannot be vouched for: the pack holds no visa rule for this nationality.
+
+    A denial that concerns every foreigner stands whatever the passport; an admission rests on
+    the visa rule for the passport held, and where the pack has none, saying "allowed" would
+    be a guess.
+    """
+    covered = {n for r in pack.content.rules if _is_visa_rule(r) for n in r.when.nationality or []}
+    if traveller.nationality in covered | {trip.destination}:
+        return None
+    return (f"{pack.key} has no visa rule for {traveller.nationality} nationals; it has visa rules "
+            f"for {', '.join(sorted(covered))}")
+
+
+def _is_visa_rule(rule: EntryRule) -> bool:
+    return rule.effect == "allow" or any(spec.category == "visa" for spec in rule.requirements)
+
+
+def _open_schemes(outcomes: list[_Outcome]) -> str:
+    """Admission schemes in force on the arrival day that the traveller did not meet, and why.
+
+    Only schemes in force that day are named, so a denial never points to a track that had
+    already closed.
+    """
+    unmet_schemes = [o.trace for o in outcomes if o.trace.effect == "admit" and not o.trace.applied]
+    if not unmet_schemes:
+        return ""
+    named = "; ".join(f"{t.id} ({t.reason})" for t in unmet_schemes)
+    return f"; admission schemes open that day, not met: {named}"
+
+
+def _notes(unknown_quarantine: bool) -> list[str]:
     if unknown_quarantine:
-        notes.append("the quarantine duration on this day is not in the pack's sources (see the rule note)")
-    return notes
+        return ["the quarantine duration on this day is not in the pack's sources (see the rule note)"]
+    return []
 
 
 def _not_covered(traveller: Traveller, trip: Trip, pack: Pack | None, packs: PackSet) -> EntryAnswer:
@@ -218,6 +249,7 @@ def _not_covered(traveller: Traveller, trip: Trip, pack: Pack | None, packs: Pac
     else:
         last = pack.meta.covers_to - timedelta(days=1) if pack.meta.covers_to else None
         note = f"{pack.key} covers arrivals from {pack.meta.covers_from} to {last or 'today'}"
-    return EntryAnswer(traveller=traveller, trip=trip, verdict="not_covered", requirements=[],
+    return EntryAnswer(traveller=traveller, trip=trip, on=trip.arrival.date(), verdict="not_covered",
+                       requirements=[],
                        quarantine_days=None, rules=[], sources=[], notes=[note],
                        pack_version=pack.version if pack else None, explanation=f"not_covered: {note}")

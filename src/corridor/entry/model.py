@@ -123,8 +123,11 @@ class RuleConsidered(BaseModel):
 
 
 class EntryAnswer(BaseModel):
+    """The answer for one crossing, as of `on` (the arrival day, local time)."""
+
     traveller: Traveller
     trip: Trip
+    on: date
     verdict: Verdict
     requirements: list[Requirement]
     quarantine_days: int | None
