@@ -110,7 +110,8 @@ def test_cutting_the_tail_back_to_an_old_signed_head_is_caught_by_the_checkpoint
     run_sql(db_url, "DELETE FROM audit_checkpoints")
     run_sql(db_url, "DELETE FROM drawdowns")
     run_sql(db_url, "UPDATE licences SET quantity_used = 0, value_used = 0")
-    run_sql(db_url, f"UPDATE audit_head SET seq = {old.seq}, hash = '{old.hash}', signature = '{old.signature}'")
+    run_sql(db_url, f"UPDATE audit_head SET seq = {old.seq}, hash = '{old.hash}', "
+                    f"signature = '{old.signature}'")
     verdict = service.verify_audit(sessions)
     assert (verdict.intact, verdict.seq) == (False, 6)
     assert "cut off" in verdict.problem and "anchor file" in verdict.problem

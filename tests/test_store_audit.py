@@ -42,7 +42,8 @@ def drop_guards(db_url: str) -> None:
              "SELECT tgname, tgrelid::regclass::text FROM pg_trigger WHERE NOT tgisinternal")
     with engine_for(db_url).begin() as connection:
         for name, table in connection.execute(sa.text(query)).all():
-            connection.execute(sa.text(f"DROP TRIGGER {name}" if sqlite else f"DROP TRIGGER {name} ON {table}"))
+            drop = f"DROP TRIGGER {name}" if sqlite else f"DROP TRIGGER {name} ON {table}"
+            connection.execute(sa.text(drop))
 
 
 @pytest.mark.parametrize("statement", ["UPDATE audit_log SET actor = 'mallory' WHERE seq = 2",

@@ -39,4 +39,5 @@ def earlier(session: Session, actor: str, key: str) -> IdempotencyKey | None:
 
 def remember(session: Session, actor: str, key: str, request: Any, response: dict[str, Any],
              at: datetime) -> None:
-    session.add(IdempotencyKey(actor=actor, key=key, request=digest(request), response=response, created_at=at))
+    session.add(IdempotencyKey(actor=actor, key=key, request=digest(request), response=response,
+                               created_at=at))

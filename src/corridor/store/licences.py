@@ -93,8 +93,8 @@ def _check_drawdowns(session: Session, row: LicenceRow, drawn: list) -> list[rec
     stored = {"quantity_used": row.quantity_used, "value_used": row.value_used}
     reason = f"the balance after entry {drawn[-1].seq}" if drawn else "no drawdown is recorded"
     found = reconcile.compare("licences", row.number, stored, expected, reason)
-    rows = session.scalars(select(DrawdownRow).where(DrawdownRow.licence_id == row.id).order_by(DrawdownRow.id))
-    rows = list(rows)
+    query = select(DrawdownRow).where(DrawdownRow.licence_id == row.id).order_by(DrawdownRow.id)
+    rows = list(session.scalars(query))
     if len(rows) != len(drawn):
         found.append(reconcile.Disagreement("drawdowns", row.number, "count", len(rows), len(drawn),
                                             "drawdown rows added or deleted outside the service"))
