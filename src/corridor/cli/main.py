@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from corridor.cli import (
+    audit,
     demo,
     entry,
     export,
@@ -15,7 +16,9 @@ from corridor.cli import (
     serve,
     store,
     timeline,
+    users,
 )
+from corridor.cli.failures import CleanErrors
 
 app = typer.Typer(
     name="corridor",
@@ -23,9 +26,10 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    cls=CleanErrors,
 )
 
-for module in (demo, export, timeline, packs, entry, news, screening, licences, store, serve):
+for module in (demo, export, timeline, packs, entry, news, screening, licences, audit, users, store, serve):
     module.register(app)
 
 
