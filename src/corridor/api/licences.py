@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Header, Path, Query
 
 from corridor.api.auth import Analyst, Viewer
 from corridor.api.deps import Sessions
@@ -15,6 +15,8 @@ from corridor.licences.service import LicenceReport
 
 router = APIRouter(tags=["licences"], responses=RESPONSES)
 LicenceNumber = Annotated[str, Path(min_length=1, max_length=50)]
+IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", min_length=8, max_length=200,
+                                              pattern=r"^[\x21-\x7e]+$")]
 
 
 @router.get("/licences", response_model=list[LicenceReport])
@@ -30,6 +32,12 @@ def show(number: LicenceNumber, _caller: Viewer, sessions: Sessions) -> LicenceR
 
 
 @router.post("/licences/{number}/drawdowns", status_code=201, response_model=Balance)
-def draw_down(number: LicenceNumber, shipment: Shipment, actor: Analyst, sessions: Sessions) -> Balance:
-    """Ship against the licence; 409 with the reason when expired, exhausted or to another country."""
-    return service.draw_down(sessions, number, shipment, actor)
+def draw_down(number: LicenceNumber, shipment: Shipment, actor: Analyst, sessions: Sessions,
+              idempotency_key: IdempotencyKey = None) -> Balance:
+    """Ship against the licence; 409 with the reason when expired, exhausted or to another country.
+
+    Send an `Idempotency-Key` header (any unique string) to retry safely: the same key and
+    shipment return the first balance without drawing again; the same key on another
+    shipment is refused with 409.
+    """
+    return service.draw_down(sessions, number, shipment, actor, idempotency_key)
