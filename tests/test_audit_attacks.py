@@ -210,3 +210,27 @@ def test_key_file_is_private_and_writes_without_it_are_refused(sessions, corrido
         service.draw_down(sessions, "JP-L-001", shipment("1"), "carol")
     with pytest.raises(AuditLogBroken, match="audit_key"):
         service.verify_audit(sessions)
+
+
+@pytest.mark.parametrize(("statement", "table", "field"), [
+    ("UPDATE screening_lists SET revision = 'forged'", "screening_lists", "revision"),
+    ("UPDATE screening_lists SET party_count = 1", "screening_lists", "party_count"),
+    ("DELETE FROM screening_parties WHERE id IN (SELECT min(id) FROM screening_parties)",
+     "screening_parties", "party_count"),
+])
+def test_list_loads_are_audited_and_edits_reported(db_url, statement, table, field) -> None:
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from corridor.store.lists import read_list, save_list
+
+    sessions = open_database(db_url)
+    sample = Path(__file__).parent / "data" / "meti_end_user_sample.csv"
+    save_list(sessions, "meti", "meti", str(sample), read_list(sample, "meti", "meti"), datetime.now(UTC))
+    with engine_for(db_url).connect() as connection:
+        actions = connection.execute(sa.text("SELECT action, subject FROM audit_log")).all()
+    assert [tuple(a) for a in actions] == [("list.loaded", "list:meti")]
+    assert service.verify_audit(sessions).intact
+    run_sql(db_url, statement)
+    verdict = service.verify_audit(sessions)
+    assert (table, field) in {(d.table, d.field) for d in verdict.disagreements}
