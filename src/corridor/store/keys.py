@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+from functools import cache
 from pathlib import Path
 
 from corridor.store.db import corridor_home
@@ -44,10 +45,16 @@ def _key_file(path: Path) -> bytes:
     else:
         with os.fdopen(descriptor, "w") as file:
             file.write(secrets.token_hex(32))
-    mode = path.stat().st_mode
-    if mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise AuditKeyError(f"{path} may be read by others (mode {stat.filemode(mode)}); "
+    status = path.stat()
+    if status.st_mode & (stat.S_IRWXG | stat.S_IRWXO):
+        raise AuditKeyError(f"{path} may be read by others (mode {stat.filemode(status.st_mode)}); "
                             f"run `chmod 600 {path}`")
+    return _read_key(path, status.st_mtime_ns, status.st_ino)
+
+
+@cache
+def _read_key(path: Path, _modified: int, _inode: int) -> bytes:
+    """Read once per file version: an append checks the mode each time, not the content."""
     key = path.read_text().strip()
     if len(key) < MIN_KEY_CHARS:
         raise AuditKeyError(f"{path} must hold at least {MIN_KEY_CHARS} characters")
