@@ -29,8 +29,12 @@ class Disagreement:
     reason: str
 
     def __str__(self) -> str:
-        return (f"{self.table} {self.key}: {self.field} is {self.stored!r}, the audit log says "
-                f"{self.expected!r} ({self.reason})")
+        return (f"{self.table} {self.key}: {self.field} is {_shown(self.stored)}, the audit log says "
+                f"{_shown(self.expected)} ({self.reason})")
+
+
+def _shown(value: Any) -> str:
+    return repr(value) if isinstance(value, str) else str(value)
 
 
 Check = Callable[[Session], Iterable[Disagreement]]
