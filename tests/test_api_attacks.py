@@ -138,3 +138,15 @@ def test_html_pages_carry_security_headers(api) -> None:
     assert response.headers["x-frame-options"] == "DENY"
     assert response.headers["x-content-type-options"] == "nosniff"
     assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+
+
+def test_a_retried_decision_gets_the_same_answer(api) -> None:
+    client, headers = api
+    application_id = filed_application(client.app.state.sessions)
+    retry = {**headers["officer"], "Idempotency-Key": "decision-meti-2019-0001"}
+    decision = {"outcome": "denied", "decided_on": "2019-09-01", "reason": "end use unclear"}
+    first = client.post(f"/applications/{application_id}/decide", json=decision, headers=retry)
+    again = client.post(f"/applications/{application_id}/decide", json=decision, headers=retry)
+    assert first.status_code == again.status_code == 200 and first.json() == again.json()
+    without = client.post(f"/applications/{application_id}/decide", json=decision, headers=headers["officer"])
+    assert without.status_code == 409

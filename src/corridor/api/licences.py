@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Query
+from fastapi import APIRouter, Path, Query
 
 from corridor.api.auth import Analyst, Viewer
-from corridor.api.deps import Sessions
+from corridor.api.deps import IdempotencyKey, Sessions
 from corridor.api.errors import RESPONSES
 from corridor.licences import service
 from corridor.licences.drawdown import Balance, Shipment
@@ -15,8 +15,6 @@ from corridor.licences.service import LicenceReport
 
 router = APIRouter(tags=["licences"], responses=RESPONSES)
 LicenceNumber = Annotated[str, Path(min_length=1, max_length=50)]
-IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", min_length=8, max_length=200,
-                                              pattern=r"^[\x21-\x7e]+$")]
 
 
 @router.get("/licences", response_model=list[LicenceReport])

@@ -123,8 +123,12 @@ def draft_from_check(sessions: sessionmaker, shipment: ExportShipment, form: App
 
 def _transition(sessions: sessionmaker, application_id: int, actor: str, action: str,
                 change: Callable[[Application], Application],
-                then: Callable[[Session, Application, datetime], None] | None = None) -> Application:
+                then: Callable[[Session, Application, datetime], None] | None = None,
+                idempotency_key: str | None = None, request: dict[str, Any] | None = None) -> Application:
     with _writing(sessions) as (session, at):
+        request = {"application": application_id, "action": action, **(request or {})}
+        if earlier := _earlier_reply(session, actor, idempotency_key, request, Application):
+            return earlier
         row = _application_row(session, application_id)
         before = row.to_application()
         after = change(before)
@@ -133,6 +137,7 @@ def _transition(sessions: sessionmaker, application_id: int, actor: str, action:
                      subject=f"application:{application_id}", at=at, before=_dump(before), after=_dump(after))
         if then:
             then(session, after, at)
+        _remember(session, actor, idempotency_key, request, after, at)
         return after
 
 
@@ -153,8 +158,9 @@ def file(sessions: sessionmaker, application_id: int, filing: Filing, actor: str
 
 
 def decide(sessions: sessionmaker, application_id: int, decision: Approval | Denial | Return,
-           actor: str) -> Application:
-    """Record the authority's decision; an approval also grants the licence, in the same transaction."""
+           actor: str, idempotency_key: str | None = None) -> Application:
+    """Record the authority's decision; an approval also grants the licence, in the same transaction.
+    A retry under the same `idempotency_key` returns the recorded application unchanged."""
 
     def grant(session: Session, application: Application, at: datetime) -> None:
         if not isinstance(decision, Approval):
@@ -167,7 +173,8 @@ def decide(sessions: sessionmaker, application_id: int, decision: Approval | Den
                      at=at, after=_dump(terms))
 
     return _transition(sessions, application_id, actor, f"decided_{decision.outcome}",
-                       lambda a: workflow.decide(a, decision), grant)
+                       lambda a: workflow.decide(a, decision), grant, idempotency_key,
+                       {"decision": _dump(decision)})
 
 
 def withdraw(sessions: sessionmaker, application_id: int, reason: str, actor: str) -> Application:
@@ -241,6 +248,23 @@ def list_licences(sessions: sessionmaker, destination: str | None = None) -> lis
         return [LicenceReport(terms=row.terms(), balance=row.balance()) for row in session.scalars(query)]
 
 
+def _earlier_reply(session: Session, actor: str, key: str | None, request: dict[str, Any],
+                   model: type[BaseModel]) -> Any:
+    """The reply already given for this idempotency key, or None; another request under the
+    same key is refused (the caller holds the chain lock, so two retries cannot both miss)."""
+    if not key or (earlier := idempotency.earlier(session, actor, key)) is None:
+        return None
+    if earlier.request != idempotency.digest(request):
+        raise AlreadyExists("Idempotency-Key", "this key was used for a different request", key)
+    return model.model_validate(earlier.response)
+
+
+def _remember(session: Session, actor: str, key: str | None, request: dict[str, Any], reply: BaseModel,
+              at: datetime) -> None:
+    if key:
+        idempotency.remember(session, actor, key, request, _dump(reply), at)
+
+
 def draw_down(sessions: sessionmaker, number: str, shipment: Shipment, actor: str,
               idempotency_key: str | None = None) -> Balance:
     """Ship against a licence; under the chain lock no two drawdowns see the same balance.
@@ -250,11 +274,8 @@ def draw_down(sessions: sessionmaker, number: str, shipment: Shipment, actor: st
     """
     with _writing(sessions) as (session, at):
         request = {"licence": number, "shipment": _dump(shipment)}
-        if idempotency_key and (earlier := idempotency.earlier(session, actor, idempotency_key)):
-            if earlier.request != idempotency.digest(request):
-                raise AlreadyExists("Idempotency-Key", "this key was used for a different request",
-                                    idempotency_key)
-            return Balance.model_validate(earlier.response)
+        if earlier := _earlier_reply(session, actor, idempotency_key, request, Balance):
+            return earlier
         row = _licence_row(session, number)
         before = row.balance()
         after = check_drawdown(row.terms(), before, shipment)
@@ -262,8 +283,7 @@ def draw_down(sessions: sessionmaker, number: str, shipment: Shipment, actor: st
         session.add(DrawdownRow(licence_id=row.id, **shipment.model_dump(), actor=actor, recorded_at=at))
         audit.append(session, actor=actor, action="licence.drawn_down", subject=f"licence:{number}", at=at,
                      before=_dump(before), after={"balance": _dump(after), "shipment": _dump(shipment)})
-        if idempotency_key:
-            idempotency.remember(session, actor, idempotency_key, request, _dump(after), at)
+        _remember(session, actor, idempotency_key, request, after, at)
         return after
 
 
