@@ -150,3 +150,16 @@ def test_a_retried_decision_gets_the_same_answer(api) -> None:
     assert first.status_code == again.status_code == 200 and first.json() == again.json()
     without = client.post(f"/applications/{application_id}/decide", json=decision, headers=headers["officer"])
     assert without.status_code == 409
+
+
+def test_api_verify_lists_the_rows_that_disagree(api, db_url) -> None:
+    client, headers = api
+    granted_licence(client.app.state.sessions)
+    client.post("/licences/JP-L-001/drawdowns", json=SHIPMENT, headers=headers["analyst"])
+    with client.app.state.sessions.begin() as session:
+        session.execute(sa.text("UPDATE licences SET quantity_used = 0"))
+    verdict = client.get("/audit/verify", headers=headers["viewer"]).json()
+    assert verdict["intact"] is False
+    assert verdict["disagreements"] == [{"table": "licences", "key": "JP-L-001", "field": "quantity_used",
+                                         "stored": "0", "expected": "10",
+                                         "reason": f"the balance after entry {verdict['entries']}"}]
