@@ -107,7 +107,7 @@ def test_cutting_the_tail_back_to_an_old_signed_head_is_caught_by_the_checkpoint
     assert service.checkpoint_audit(sessions) == 6
     service.draw_down(sessions, "JP-L-001", shipment("10", 11), "carol")
     tamper(db_url, "DELETE FROM audit_log WHERE seq > 5")
-    run_sql(db_url, "DELETE FROM audit_checkpoints")
+    run_sql(db_url, "DELETE FROM audit_checkpoints WHERE seq > 5")
     run_sql(db_url, "DELETE FROM drawdowns")
     run_sql(db_url, "UPDATE licences SET quantity_used = 0, value_used = 0")
     run_sql(db_url, f"UPDATE audit_head SET seq = {old.seq}, hash = '{old.hash}', "
@@ -115,6 +115,16 @@ def test_cutting_the_tail_back_to_an_old_signed_head_is_caught_by_the_checkpoint
     verdict = service.verify_audit(sessions)
     assert (verdict.intact, verdict.seq) == (False, 6)
     assert "cut off" in verdict.problem and "anchor file" in verdict.problem
+
+
+def test_wiping_the_whole_log_is_caught_by_the_first_checkpoint(sessions, db_url) -> None:
+    tamper(db_url, "DELETE FROM audit_log")
+    run_sql(db_url, f"UPDATE audit_head SET seq = 0, hash = '{'0' * 64}', signature = NULL")
+    run_sql(db_url, "DELETE FROM audit_checkpoints")
+    for table in ("drawdowns", "licences", "applications"):
+        run_sql(db_url, f"DELETE FROM {table}")
+    verdict = service.verify_audit(sessions)
+    assert not verdict.intact and "cut off" in verdict.problem and "anchor file" in verdict.problem
 
 
 def test_a_deleted_anchor_file_still_leaves_the_checkpoint_row(sessions, db_url, corridor_home) -> None:
@@ -131,8 +141,8 @@ def test_a_deleted_anchor_file_still_leaves_the_checkpoint_row(sessions, db_url,
 def test_a_forged_anchor_line_is_named(sessions, db_url, corridor_home) -> None:
     service.checkpoint_audit(sessions)
     anchor = next((corridor_home / "audit-anchors").iterdir())
-    line = json.loads(anchor.read_text())
-    anchor.write_text(json.dumps({**line, "seq": 99}) + "\n")
+    line = json.loads(anchor.read_text().splitlines()[-1])
+    anchor.write_text(anchor.read_text() + json.dumps({**line, "seq": 99}) + "\n")
     verdict = service.verify_audit(sessions)
     assert not verdict.intact and "is forged" in verdict.problem
 
@@ -145,9 +155,9 @@ def test_every_hundredth_entry_is_checkpointed(db_url, monkeypatch, corridor_hom
         service.draw_down(sessions, "JP-L-001", shipment("1", day), "carol")  # entries 6..9
     with engine_for(db_url).connect() as connection:
         marks = connection.execute(sa.text("SELECT seq FROM audit_checkpoints ORDER BY seq")).scalars().all()
-    assert marks == [3, 6, 9]
+    assert marks == [1, 3, 6, 9]
     anchors = next((corridor_home / "audit-anchors").iterdir()).read_text().splitlines()
-    assert [json.loads(line)["seq"] for line in anchors] == [3, 6, 9]
+    assert [json.loads(line)["seq"] for line in anchors] == [1, 3, 6, 9]
     assert service.verify_audit(sessions).intact
     tamper(db_url, "SELECT 1")
     drop_guards(db_url)

@@ -4,7 +4,8 @@ determination, written in the same transaction as the change it records.
 Each entry's MAC covers its own content and the previous entry's MAC under a key kept outside
 the database (`store.keys`), and entries are numbered without gaps; the `audit_head` row holds
 the number and MAC of the last entry, itself signed. Without the key nobody can edit, re-hash
-or append an entry, nor move the head. Every CHECKPOINT_EVERY entries a signed checkpoint is
+or append an entry, nor move the head. At the first keyed entry (so wiping the whole log is
+caught) and every CHECKPOINT_EVERY entries a signed checkpoint is
 written to `audit_checkpoints` and, after commit, to an anchor file under `$CORRIDOR_HOME`:
 cutting the tail back past a checkpoint (even restoring an old, validly signed head) is
 caught by the checkpoint still naming the cut entry.
@@ -128,7 +129,7 @@ def append(session: Session, *, actor: str, action: str, subject: str, at: datet
     session.add(entry)
     head.seq, head.hash = entry.seq, entry.hash
     head.signature = _head_signature(key, head.seq, head.hash, head.legacy_until)
-    if entry.seq % CHECKPOINT_EVERY == 0:
+    if entry.seq % CHECKPOINT_EVERY == 0 or entry.seq == head.legacy_until + 1:
         checkpoint(session, key=key)
     return entry
 
@@ -264,10 +265,11 @@ def _check_head(head: AuditHead, key: bytes, count: int) -> Verdict:
 
 
 def _missing_checkpoints(head: AuditHead, marks: list[Mark]) -> Verdict | None:
-    """Every CHECKPOINT_EVERY-th keyed entry has a checkpoint row; a deleted one is named."""
+    """The first keyed entry and every CHECKPOINT_EVERY-th have a checkpoint row; a deleted one is named."""
     stored = {m.seq for m in marks if m.origin == "audit_checkpoints"}
     first = (head.legacy_until // CHECKPOINT_EVERY + 1) * CHECKPOINT_EVERY
-    for seq in range(first, head.seq + 1, CHECKPOINT_EVERY):
+    wanted = [head.legacy_until + 1] if head.seq > head.legacy_until else []
+    for seq in [*wanted, *range(first, head.seq + 1, CHECKPOINT_EVERY)]:
         if seq not in stored:
             return Verdict(0, False, seq, f"the checkpoint of entry {seq} was deleted from audit_checkpoints")
     return None
