@@ -154,3 +154,14 @@ def test_an_unwritable_out_is_one_line(tmp_path) -> None:
     out = tmp_path / "no" / "such" / "out.csv"
     code, _, err = corridor("screen", "--batch", str(parties), "--out", str(out))
     assert code == 2 and "error:" in err and "No such file or directory" in err and "Traceback" not in err
+
+
+def test_audit_checkpoint_needs_an_officer_and_signs_the_head(db_url, tokens) -> None:
+    code, _, err = corridor("audit", "checkpoint", "--db", db_url, CORRIDOR_TOKEN=tokens["alice"])
+    assert code == 1 and "needs officer" in err
+    code, out, _ = corridor("audit", "checkpoint", "--db", db_url, CORRIDOR_TOKEN=tokens["bob"])
+    assert code == 0 and "checkpoint signed at entry 3" in out
+    code, out, _ = corridor("audit", "checkpoint", "--db", db_url, CORRIDOR_TOKEN=tokens["bob"])
+    assert code == 0 and "already checkpointed" in out
+    code, out, _ = corridor("audit", "verify", "--db", db_url)
+    assert code == 0 and "intact: 3 entries, 4 checkpoints checked" in out
