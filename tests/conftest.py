@@ -67,3 +67,28 @@ def db_url(request, tmp_path) -> str:
     with admin.connect() as connection:
         connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     admin.dispose()
+
+
+@pytest.fixture
+def corridor(db_url):
+    """Run `corridor …` against the test database as alice (analyst), bob (officer) or ada (admin),
+    each with their own token; `db=False` for commands that take no `--db`. Returns (exit code,
+    stdout, stderr)."""
+    from typer.testing import CliRunner
+
+    from corridor.cli.main import app
+    from corridor.licences import service
+    from corridor.store.db import open_database
+    from corridor.store.users import Role
+
+    runner = CliRunner()
+    sessions = open_database(db_url)
+    tokens = {name: service.add_user(sessions, name, role, "setup")
+              for name, role in (("alice", Role.analyst), ("bob", Role.officer), ("ada", Role.admin))}
+
+    def run(*args: str, actor: str = "alice", db: bool = True):
+        result = runner.invoke(app, [*args, *(["--db", db_url] if db else [])],
+                               env={"CORRIDOR_TOKEN": tokens[actor]})
+        return result.exit_code, result.stdout, result.stderr
+
+    return run

@@ -4,24 +4,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
 import yaml
 from licence_fixtures import FORM
-from typer.testing import CliRunner
-
-from corridor.cli.main import app
-
-
-@pytest.fixture
-def corridor(db_url, tmp_path):
-    """Run `corridor …` against the test database; returns (exit code, stdout, stderr)."""
-    runner = CliRunner()
-
-    def run(*args: str, actor: str = "alice"):
-        result = runner.invoke(app, [*args, "--db", db_url], env={"CORRIDOR_ACTOR": actor})
-        return result.exit_code, result.stdout, result.stderr
-
-    return run
 
 
 def test_from_check_to_drawdown(corridor, tmp_path) -> None:
@@ -49,11 +33,11 @@ def test_from_check_to_drawdown(corridor, tmp_path) -> None:
                             "--since", "2019-01-01", "--json")
     assert json.loads(out) == {"filings": 1, "approvals": 1, "denials": 0, "returned": 0, "pending": 0,
                                     "withdrawn": 0, "review_days_median": 30.0, "review_days_max": 30}
-    assert "intact: 7 entries" in corridor("audit", "verify")[1]
+    assert "intact: 10 entries" in corridor("audit", "verify")[1]
 
 
 def test_refusals_exit_1_and_name_the_field(corridor) -> None:
-    code, _, err = corridor("applications", "approve", "42")
+    code, _, err = corridor("applications", "approve", "42", actor="bob")
     assert code == 1 and "application_id: no application 42" in err
     code, _, err = corridor("licences", "drawdown", "JP-L-1", "--quantity", "-1", "--value", "1",
                             "--to", "KR", "--on", "2019-09-10")
@@ -67,11 +51,11 @@ def test_refusals_exit_1_and_name_the_field(corridor) -> None:
 
 
 def test_users_add_prints_a_token_once(corridor, db_url) -> None:
-    code, out, _ = corridor("users", "add", "olga", "--role", "officer")
+    code, out, _ = corridor("users", "add", "olga", "--role", "officer", actor="ada")
     token = out.strip().splitlines()[-1]
     assert code == 0 and token.startswith("cor_")
     from corridor.store.db import engine_for
 
     with engine_for(db_url).connect() as connection:
-        stored = connection.exec_driver_sql("SELECT token_hash FROM users").scalar()
+        stored = connection.exec_driver_sql("SELECT token_hash FROM users WHERE name = 'olga'").scalar()
     assert token not in stored and len(stored) == 64

@@ -50,7 +50,7 @@ def readme_blocks(text: str) -> list[list[Command]]:
                 commands.append(Command(COMMENT.sub("", line[2:]).strip(), exit_code, SERVER in line))
             elif commands:
                 commands[-1].shown.append(line)
-        if commands and commands[0].line.startswith("corridor "):
+        if any(c.line.startswith("corridor ") or " corridor " in c.line for c in commands):
             blocks.append(commands)
     return blocks
 
@@ -83,6 +83,13 @@ def _serve_until_it_answers(executable: Path, argv: list[str], work: Path, env: 
         server.communicate(timeout=30)
 
 
+def _in_shell(line: str, work: Path, env: dict, state: Path) -> subprocess.CompletedProcess:
+    """Run one README line in bash, keeping the variables it sets (tokens) for the lines after it."""
+    script = f'set -a; [ -f "{state}" ] && . "{state}"; {line}\nrc=$?; export -p > "{state}"; exit $rc'
+    return subprocess.run(["bash", "-c", script], cwd=work, env=env, capture_output=True, text=True,
+                          timeout=300)
+
+
 def test_the_readme_has_commands_to_walk() -> None:
     blocks = readme_blocks((ROOT / "README.md").read_text())
     assert sum(len(b) for b in blocks) >= 15
@@ -96,8 +103,10 @@ def test_every_readme_command_runs_as_written(tmp_path: Path) -> None:
     (work / "examples").symlink_to(ROOT / "examples")
     if SHARED.exists():
         (tmp_path / "shared").symlink_to(SHARED)
-    env = {**os.environ, "CORRIDOR_HOME": str(tmp_path / "home"), "COLUMNS": "250", "NO_COLOR": "1"}
-    env.pop("CORRIDOR_DATABASE_URL", None)
+    env = {**os.environ, "CORRIDOR_HOME": str(tmp_path / "home"), "COLUMNS": "250", "NO_COLOR": "1",
+           "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"}
+    for variable in ("CORRIDOR_DATABASE_URL", "CORRIDOR_TOKEN", "CORRIDOR_ACTOR", "CORRIDOR_AUDIT_KEY"):
+        env.pop(variable, None)
     executable = Path(sys.executable).parent / "corridor"
     demo = subprocess.run([executable, "demo"], cwd=work, env=env, capture_output=True, text=True)
     assert demo.returncode == 0, demo.stderr
@@ -111,8 +120,7 @@ def test_every_readme_command_runs_as_written(tmp_path: Path) -> None:
             if command.server:
                 _serve_until_it_answers(executable, argv, work, env)
                 continue
-            done = subprocess.run([executable, *argv[1:]], cwd=work, env=env, capture_output=True,
-                                  text=True, timeout=300)
+            done = _in_shell(command.line, work, env, tmp_path / "shell.env")
             printed = _normal(done.stdout + "\n" + done.stderr)
             assert done.returncode == command.exit_code, (command.line, done.stdout, done.stderr)
             for line in command.shown:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Body, Path, Query, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from corridor.api.auth import Analyst, Officer, Viewer
-from corridor.api.deps import Sessions, Today
+from corridor.api.deps import IdempotencyKey, Sessions, Today
 from corridor.api.errors import RESPONSES, bad_input
 from corridor.api.vocabulary import CheckQuestion
 from corridor.licences import service
@@ -83,9 +83,10 @@ def file(application_id: ApplicationId, filing: Filing, actor: Analyst, sessions
 
 @router.post("/applications/{application_id}/decide", response_model=ApplicationReport)
 def decide(application_id: ApplicationId, decision: Annotated[Decision, Body()], actor: Officer,
-           sessions: Sessions, today: Today) -> ApplicationReport:
-    """Record the authority's decision: approved (grants the licence), denied, or returned."""
-    service.decide(sessions, application_id, decision, actor)
+           sessions: Sessions, today: Today, idempotency_key: IdempotencyKey = None) -> ApplicationReport:
+    """Record the authority's decision: approved (grants the licence), denied, or returned.
+    With an `Idempotency-Key` header a retry gets the same answer instead of a 409."""
+    service.decide(sessions, application_id, decision, actor, idempotency_key)
     return service.show_application(sessions, application_id, today)
 
 

@@ -1,8 +1,10 @@
-"""`/audit/verify`: recompute the hash chain and name the first edited or deleted entry."""
+"""`/audit/verify`: recompute the keyed chain and its checkpoints, name the first edited, deleted
+or forged entry, and list every row that disagrees with the entries."""
 
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import Any
 
 from fastapi import APIRouter
 from pydantic import BaseModel
@@ -14,12 +16,25 @@ from corridor.licences import service
 router = APIRouter(tags=["audit"])
 
 
+class Disagreement(BaseModel):
+    """A row whose stored value differs from what the audit log says (see `store.reconcile`)."""
+
+    table: str
+    key: str
+    field: str
+    stored: Any
+    expected: Any
+    reason: str
+
+
 class AuditVerdict(BaseModel):
     entries: int
     intact: bool
     seq: int | None = None
     problem: str | None = None
     head_hash: str | None = None
+    checkpoints: int = 0
+    disagreements: list[Disagreement] = []
 
 
 @router.get("/audit/verify", response_model=AuditVerdict)

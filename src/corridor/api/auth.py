@@ -1,14 +1,15 @@
 """Bearer tokens and roles: 401 without a valid token, 403 when the role is too low.
 
 Reading needs viewer, preparing and drawing down analyst, internal approval and recording
-the authority's decision officer; each role includes the ones below it. A token's user is
-remembered for a minute so a busy `/check` does not query the users table on every call.
+the authority's decision officer; each role includes the ones below it. The token is looked
+up on every request (one indexed read), so a revoked, rotated or expired token, a deleted user
+and a demoted officer are refused from the very next request.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -19,26 +20,19 @@ from corridor.api.errors import ApiError
 from corridor.store.users import Role, user_for_token
 
 bearer = HTTPBearer(auto_error=False, description="A token from `corridor users add NAME --role ROLE`.")
-REMEMBER_SECONDS = 60.0
 
 
-class TokenCache:
-    """token → (name, role) as last read from the store, each kept for REMEMBER_SECONDS."""
+class Tokens:
+    """token → (name, role), read from the store on each call; None if unknown, revoked or expired."""
 
     def __init__(self, sessions: sessionmaker) -> None:
         self.sessions = sessions
-        self.known: dict[str, tuple[float, str, Role]] = {}
 
     def user(self, token: str) -> tuple[str, Role] | None:
-        now = time.monotonic()
-        if (hit := self.known.get(token)) and now - hit[0] < REMEMBER_SECONDS:
-            return hit[1], hit[2]
         with self.sessions() as session:
             user = user_for_token(session, token)
-        if user is None:
-            self.known.pop(token, None)
+        if user is None or user.refusal(datetime.now(UTC)) is not None:
             return None
-        self.known[token] = (now, user.name, Role(user.role))
         return user.name, Role(user.role)
 
 
@@ -51,7 +45,7 @@ def caller(role: Role) -> Callable[..., Awaitable[str]]:
             raise ApiError(401, "authorization", "a bearer token is required")
         found = request.app.state.tokens.user(credentials.credentials)
         if found is None:
-            raise ApiError(401, "authorization", "unknown token")
+            raise ApiError(401, "authorization", "unknown, revoked or expired token")
         name, held = found
         if not held.allows(role):
             raise ApiError(403, "authorization", f"{name} is {held.value}; this needs {role.value} or above")

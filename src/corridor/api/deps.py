@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, Request
 from sqlalchemy.orm import sessionmaker
 
 
@@ -19,3 +19,6 @@ def _today() -> date:
 
 Sessions = Annotated[sessionmaker, Depends(_sessions)]
 Today = Annotated[date, Depends(_today)]
+# A client-chosen key (printable ASCII) that makes a retried POST return the first reply.
+IdempotencyKey = Annotated[str | None, Header(alias="Idempotency-Key", min_length=8, max_length=200,
+                                              pattern=r"^[\x21-\x7e]+$")]

@@ -3,15 +3,25 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+from sqlalchemy import exc
 from starlette.exceptions import HTTPException
 
 from corridor.licences.errors import LicenceError
+from corridor.store.db import DatabaseUnavailable
+
+
+class SafeJSONResponse(JSONResponse):
+    """JSON with non-ASCII escaped, so a lone surrogate echoed back (`"\\ud800"`) still renders."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode()
 
 
 class ApiError(Exception):
@@ -43,10 +53,10 @@ def error_response(status: int, field: str, reason: str, value: Any = None,
                    errors: list[dict[str, Any]] | None = None) -> JSONResponse:
     detail = ErrorDetail(status=status, field=field, reason=reason, value=_jsonable(value), errors=errors)
     body = ErrorBody(error=detail).model_dump(mode="json", exclude_none=True)
-    return JSONResponse(body, status_code=status)
+    return SafeJSONResponse(body, status_code=status)
 
 
-RESPONSES = {code: {"model": ErrorBody} for code in (401, 403, 404, 409, 422)}
+RESPONSES = {code: {"model": ErrorBody} for code in (401, 403, 404, 409, 413, 422, 503)}
 
 
 def _jsonable(value: Any) -> Any:
@@ -65,6 +75,20 @@ def _invalid(_request: Request, error: RequestValidationError) -> JSONResponse:
     return error_response(422, first["field"], first["reason"], first["value"], problems)
 
 
+def _unstorable(_request: Request, error: exc.DataError) -> JSONResponse:
+    """A value the database rejects (a NUL byte on PostgreSQL, a number out of range) is bad input."""
+    reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+    return error_response(422, "request", f"a value cannot be stored: {reason}")
+
+
+def _unavailable(_request: Request, error: exc.SQLAlchemyError) -> JSONResponse:
+    """The database dropped the connection, is locked or is damaged: retry later, nothing was written."""
+    response = error_response(503, "database", "the database is unavailable; nothing was written, "
+                              "retry later")
+    response.headers["Retry-After"] = "5"
+    return response
+
+
 def install(app: FastAPI) -> None:
     """Register the handlers that turn refusals into the JSON above."""
     app.add_exception_handler(RequestValidationError, _invalid)
@@ -73,3 +97,8 @@ def install(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, lambda _r, e: error_response(e.status, e.field, e.reason, e.value))
     app.add_exception_handler(
         HTTPException, lambda _r, e: error_response(e.status_code, "request", str(e.detail)))
+    app.add_exception_handler(exc.DataError, _unstorable)
+    for unavailable in (exc.OperationalError, exc.InterfaceError, exc.DatabaseError, DatabaseUnavailable):
+        app.add_exception_handler(unavailable, _unavailable)
+    app.add_exception_handler(UnicodeError, lambda _r, e: error_response(
+        422, "body", f"text that is not valid Unicode ({e.reason}), e.g. a lone surrogate"))

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from corridor.api.auth import Analyst, Viewer
-from corridor.api.deps import Sessions
+from corridor.api.deps import IdempotencyKey, Sessions
 from corridor.api.errors import RESPONSES
 from corridor.licences import service
 from corridor.licences.drawdown import Balance, Shipment
@@ -30,6 +30,12 @@ def show(number: LicenceNumber, _caller: Viewer, sessions: Sessions) -> LicenceR
 
 
 @router.post("/licences/{number}/drawdowns", status_code=201, response_model=Balance)
-def draw_down(number: LicenceNumber, shipment: Shipment, actor: Analyst, sessions: Sessions) -> Balance:
-    """Ship against the licence; 409 with the reason when expired, exhausted or to another country."""
-    return service.draw_down(sessions, number, shipment, actor)
+def draw_down(number: LicenceNumber, shipment: Shipment, actor: Analyst, sessions: Sessions,
+              idempotency_key: IdempotencyKey = None) -> Balance:
+    """Ship against the licence; 409 with the reason when expired, exhausted or to another country.
+
+    Send an `Idempotency-Key` header (any unique string) to retry safely: the same key and
+    shipment return the first balance without drawing again; the same key on another
+    shipment is refused with 409.
+    """
+    return service.draw_down(sessions, number, shipment, actor, idempotency_key)

@@ -1,4 +1,4 @@
-"""`corridor applications …`, `corridor licences …`, `corridor audit verify`, `corridor users add`.
+"""`corridor applications …` and `corridor licences …` (`audit` and `users` live in their own modules).
 
 A thin shell over `corridor.licences.service`: it parses flags into the same pydantic inputs
 the API accepts, prints the result, and turns a refusal into one line naming the field.
@@ -6,7 +6,6 @@ the API accepts, prints the result, and turns a refusal into one line naming the
 
 from __future__ import annotations
 
-import getpass
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +19,9 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy.orm import sessionmaker
 
+from corridor.cli.identity import checked_actor
 from corridor.export import Shipment as ExportShipment
 from corridor.licences import service
 from corridor.licences.drawdown import Shipment
@@ -29,25 +30,22 @@ from corridor.licences.forms import ApplicationForm
 from corridor.licences.review import ReviewClock
 from corridor.licences.workflow import Approval, Denial, Filing, ListedStatus, Return
 from corridor.store.db import open_database
-from corridor.store.users import Role
 
 console = Console()
 errors = Console(stderr=True)
 Db = Annotated[str | None, typer.Option("--db", help="SQLite path or database URL (default: "
                                         "CORRIDOR_DATABASE_URL or $CORRIDOR_HOME/corridor.db).")]
 Actor = Annotated[str | None, typer.Option("--actor", envvar="CORRIDOR_ACTOR",
-                                           help="Who does this, for the audit log (default: your login).")]
+                                           help="Must name the user of CORRIDOR_TOKEN (the audit actor).")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
 
 applications_app = typer.Typer(help="Licence applications: draft, approve, file, decide, withdraw.",
                                no_args_is_help=True)
 licences_app = typer.Typer(help="Granted licences and drawdowns against them.", no_args_is_help=True)
-audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
-users_app = typer.Typer(help="API users and their tokens.", no_args_is_help=True)
 
 
 @contextmanager
-def _refusals() -> Iterator[None]:
+def refusals() -> Iterator[None]:
     """Print a refusal or bad input as `error: field: reason` and exit 1; nothing was written."""
     try:
         yield
@@ -65,8 +63,9 @@ def _refusals() -> Iterator[None]:
         raise typer.Exit(1) from error
 
 
-def _actor(actor: str | None) -> str:
-    return actor or getpass.getuser()
+def _actor(sessions: sessionmaker, actor: str | None, role: str) -> str:
+    """The token's user (see `cli.identity`); a `--actor` naming anyone else is refused."""
+    return checked_actor(sessions, actor, role)
 
 
 def _today() -> date:
@@ -122,7 +121,7 @@ def new(
 
     With --from-check and --quantity, the checked item becomes the form's item line.
     """
-    with _refusals():
+    with refusals():
         sessions = open_database(db)
         given = _read_form(form)
         if quantity is not None:
@@ -133,9 +132,10 @@ def new(
         if from_check:
             shipment = ExportShipment.model_validate({"exporter_country": exporter, "item": item, "on": on,
                                                       "destination": destination, "end_use": end_use})
-            application = service.draft_from_check(sessions, shipment, fields, _actor(actor))
+            application = service.draft_from_check(sessions, shipment, fields,
+                                                   _actor(sessions, actor, "analyst"))
         else:
-            application = service.create_draft(sessions, fields, _actor(actor))
+            application = service.create_draft(sessions, fields, _actor(sessions, actor, "analyst"))
     _show(sessions, application.id, as_json)
 
 
@@ -143,19 +143,19 @@ def new(
 def edit(application_id: int, form: Annotated[Path, typer.Option("--form", help="YAML/JSON, whole form.")],
          db: Db = None, actor: Actor = None, as_json: AsJson = False) -> None:
     """Replace the form of a draft (after it was returned for changes, too)."""
-    with _refusals():
+    with refusals():
         sessions = open_database(db)
         fields = ApplicationForm.model_validate(_read_form(form))
-        service.edit_draft(sessions, application_id, fields, _actor(actor))
+        service.edit_draft(sessions, application_id, fields, _actor(sessions, actor, "analyst"))
     _show(sessions, application_id, as_json)
 
 
 @applications_app.command("approve")
 def approve(application_id: int, db: Db = None, actor: Actor = None, as_json: AsJson = False) -> None:
     """Approve internally (four-eyes: not by whoever prepared or edited it)."""
-    with _refusals():
+    with refusals():
         sessions = open_database(db)
-        service.approve(sessions, application_id, _actor(actor))
+        service.approve(sessions, application_id, _actor(sessions, actor, "officer"))
     _show(sessions, application_id, as_json)
 
 
@@ -168,10 +168,10 @@ def file_command(
     db: Db = None, actor: Actor = None, as_json: AsJson = False,
 ) -> None:
     """Record that the application was filed with the authority."""
-    with _refusals():
+    with refusals():
         sessions = open_database(db)
         filing = Filing.model_validate({"filed_on": on, "authority": authority, "reference": reference})
-        service.file(sessions, application_id, filing, _actor(actor))
+        service.file(sessions, application_id, filing, _actor(sessions, actor, "analyst"))
     _show(sessions, application_id, as_json)
 
 
@@ -192,7 +192,7 @@ def decide(
     db: Db = None, actor: Actor = None, as_json: AsJson = False,
 ) -> None:
     """Record the authority's decision; an approval grants the licence."""
-    with _refusals():
+    with refusals():
         if outcome not in DECISIONS:
             raise LicenceError("outcome", f"{outcome!r} is not one of {', '.join(DECISIONS)}", outcome)
         given = {"decided_on": on, "reason": reason, "licence_number": licence_number,
@@ -201,7 +201,7 @@ def decide(
         model = DECISIONS[outcome]
         decision = model.model_validate({k: v for k, v in given.items() if k in model.model_fields and v})
         sessions = open_database(db)
-        service.decide(sessions, application_id, decision, _actor(actor))
+        service.decide(sessions, application_id, decision, _actor(sessions, actor, "officer"))
     _show(sessions, application_id, as_json)
 
 
@@ -209,9 +209,9 @@ def decide(
 def withdraw(application_id: int, reason: Annotated[str, typer.Option("--reason")], db: Db = None,
              actor: Actor = None, as_json: AsJson = False) -> None:
     """Withdraw an open application."""
-    with _refusals():
+    with refusals():
         sessions = open_database(db)
-        service.withdraw(sessions, application_id, reason, _actor(actor))
+        service.withdraw(sessions, application_id, reason, _actor(sessions, actor, "analyst"))
     _show(sessions, application_id, as_json)
 
 
@@ -241,7 +241,7 @@ def _show(sessions, application_id: int, as_json: bool) -> None:
 @applications_app.command("show")
 def show(application_id: int, db: Db = None, as_json: AsJson = False) -> None:
     """One application with its review clock."""
-    with _refusals():
+    with refusals():
         _show(open_database(db), application_id, as_json)
 
 
@@ -285,7 +285,7 @@ def stats(
     db: Db = None, as_json: AsJson = False,
 ) -> None:
     """Filings, approvals, denials and review days (median, max)."""
-    with _refusals():
+    with refusals():
         since_day = date.fromisoformat(since) if since else None
     result = service.stats(open_database(db), _today(), authority, item, destination, since_day)
     if as_json:
@@ -321,7 +321,7 @@ def _left(amount: Decimal | None, measure: str | None) -> str:
 @licences_app.command("show")
 def licences_show(number: str, db: Db = None, as_json: AsJson = False) -> None:
     """One licence, its balance and every drawdown."""
-    with _refusals():
+    with refusals():
         report = service.show_licence(open_database(db), number)
     if as_json:
         _print_json(report)
@@ -348,10 +348,11 @@ def drawdown(
     db: Db = None, actor: Actor = None, as_json: AsJson = False,
 ) -> None:
     """Ship against a licence; refused (with the reason) if expired, exhausted or to elsewhere."""
-    with _refusals():
+    with refusals():
         shipment = Shipment.model_validate({"quantity": quantity, "value": value, "destination": destination,
                                             "shipped_on": on, "control_number": item, "reference": reference})
-        left = service.draw_down(open_database(db), number, shipment, _actor(actor))
+        sessions = open_database(db)
+        left = service.draw_down(sessions, number, shipment, _actor(sessions, actor, "analyst"))
     if as_json:
         _print_json(left)
         return
@@ -360,31 +361,7 @@ def drawdown(
                   f"{'no limit' if left.value_left is None else left.value_left}", highlight=False)
 
 
-@audit_app.command("verify")
-def verify(db: Db = None) -> None:
-    """Recompute the hash chain; name the first edited or deleted entry (exit 1 if any)."""
-    verdict = service.verify_audit(open_database(db))
-    if verdict.intact:
-        console.print(f"audit log intact: {verdict.entries} entries; head {verdict.head_hash}",
-                      highlight=False)
-        return
-    errors.print(f"[red]audit log broken[/red]: {verdict.problem}", highlight=False)
-    raise typer.Exit(1)
-
-
-@users_app.command("add")
-def add_user(name: str, role: Annotated[Role, typer.Option("--role")], db: Db = None,
-             actor: Actor = None) -> None:
-    """Create an API user and print its token once (only its hash is stored)."""
-    with _refusals():
-        token = service.add_user(open_database(db), name, role, _actor(actor))
-    console.print(f"user {name} ({role.value}) added; token (shown once, keep it safe):", highlight=False)
-    print(token)
-
-
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the `corridor` app."""
     app.add_typer(applications_app, name="applications")
     app.add_typer(licences_app, name="licences")
-    app.add_typer(audit_app, name="audit")
-    app.add_typer(users_app, name="users")

@@ -14,18 +14,20 @@ from typing import Any
 
 import typer
 
+from corridor.cli.failures import CleanErrors
+
 # command → the module under corridor.cli that registers it
 COMMANDS = {
     "demo": "demo", "check": "export", "timeline": "timeline", "packs": "packs", "entry": "entry",
     "news": "news", "screen": "screening", "lists": "screening", "applications": "licences",
-    "licences": "licences", "audit": "licences", "users": "licences", "db": "store", "serve": "serve",
+    "licences": "licences", "audit": "audit", "users": "users", "db": "store", "serve": "serve",
 }
 
 
 def build_app(modules: list[str] | None = None) -> typer.Typer:
     """The `corridor` app with the commands of `modules` (all of them when None)."""
     app = typer.Typer(name="corridor", no_args_is_help=True, add_completion=False,
-                      pretty_exceptions_enable=False)
+                      pretty_exceptions_enable=False, cls=CleanErrors)
 
     @app.callback()
     def corridor() -> None:

@@ -35,10 +35,11 @@ from corridor.licences.workflow import (
     Return,
     Status,
 )
-from corridor.store import audit
+from corridor.store import audit, idempotency
 from corridor.store.applications import ApplicationRow
+from corridor.store.keys import AuditKeyError, audit_key
 from corridor.store.licences import DrawdownRow, LicenceRow
-from corridor.store.users import Role, new_user
+from corridor.store.users import Role, User, audited, new_token, new_user
 
 
 class ApplicationReport(BaseModel):
@@ -73,6 +74,10 @@ class LicenceReport(BaseModel):
 @contextmanager
 def _writing(sessions: sessionmaker) -> Iterator[tuple[Session, datetime]]:
     """One transaction, holding the chain lock from its first statement, and the time it records."""
+    try:
+        audit_key()
+    except AuditKeyError as error:
+        raise AuditLogBroken(error.field, f"{error}; no change can be recorded without it") from error
     with sessions.begin() as session:
         if not audit.lock_chain(session):
             raise AuditLogBroken("audit", "the audit head row is missing, so no change can be recorded; "
@@ -127,8 +132,12 @@ def draft_from_check(sessions: sessionmaker, shipment: ExportShipment, form: App
 
 def _transition(sessions: sessionmaker, application_id: int, actor: str, action: str,
                 change: Callable[[Application], Application],
-                then: Callable[[Session, Application, datetime], None] | None = None) -> Application:
+                then: Callable[[Session, Application, datetime], None] | None = None,
+                idempotency_key: str | None = None, request: dict[str, Any] | None = None) -> Application:
     with _writing(sessions) as (session, at):
+        request = {"application": application_id, "action": action, **(request or {})}
+        if earlier := _earlier_reply(session, actor, idempotency_key, request, Application):
+            return earlier
         row = _application_row(session, application_id)
         before = row.to_application()
         after = change(before)
@@ -137,6 +146,7 @@ def _transition(sessions: sessionmaker, application_id: int, actor: str, action:
                      subject=f"application:{application_id}", at=at, before=_dump(before), after=_dump(after))
         if then:
             then(session, after, at)
+        _remember(session, actor, idempotency_key, request, after, at)
         return after
 
 
@@ -157,8 +167,9 @@ def file(sessions: sessionmaker, application_id: int, filing: Filing, actor: str
 
 
 def decide(sessions: sessionmaker, application_id: int, decision: Approval | Denial | Return,
-           actor: str) -> Application:
-    """Record the authority's decision; an approval also grants the licence, in the same transaction."""
+           actor: str, idempotency_key: str | None = None) -> Application:
+    """Record the authority's decision; an approval also grants the licence, in the same transaction.
+    A retry under the same `idempotency_key` returns the recorded application unchanged."""
 
     def grant(session: Session, application: Application, at: datetime) -> None:
         if not isinstance(decision, Approval):
@@ -171,7 +182,8 @@ def decide(sessions: sessionmaker, application_id: int, decision: Approval | Den
                      at=at, after=_dump(terms))
 
     return _transition(sessions, application_id, actor, f"decided_{decision.outcome}",
-                       lambda a: workflow.decide(a, decision), grant)
+                       lambda a: workflow.decide(a, decision), grant, idempotency_key,
+                       {"decision": _dump(decision)})
 
 
 def withdraw(sessions: sessionmaker, application_id: int, reason: str, actor: str) -> Application:
@@ -247,9 +259,34 @@ def list_licences(sessions: sessionmaker, destination: str | None = None) -> lis
         return [LicenceReport(terms=row.terms(), balance=row.balance()) for row in session.scalars(query)]
 
 
-def draw_down(sessions: sessionmaker, number: str, shipment: Shipment, actor: str) -> Balance:
-    """Ship against a licence; under the chain lock no two drawdowns see the same balance."""
+def _earlier_reply(session: Session, actor: str, key: str | None, request: dict[str, Any],
+                   model: type[BaseModel]) -> Any:
+    """The reply already given for this idempotency key, or None; another request under the
+    same key is refused (the caller holds the chain lock, so two retries cannot both miss)."""
+    if not key or (earlier := idempotency.earlier(session, actor, key)) is None:
+        return None
+    if earlier.request != idempotency.digest(request):
+        raise AlreadyExists("Idempotency-Key", "this key was used for a different request", key)
+    return model.model_validate(earlier.response)
+
+
+def _remember(session: Session, actor: str, key: str | None, request: dict[str, Any], reply: BaseModel,
+              at: datetime) -> None:
+    if key:
+        idempotency.remember(session, actor, key, request, _dump(reply), at)
+
+
+def draw_down(sessions: sessionmaker, number: str, shipment: Shipment, actor: str,
+              idempotency_key: str | None = None) -> Balance:
+    """Ship against a licence; under the chain lock no two drawdowns see the same balance.
+
+    With an `idempotency_key`, a retry of the same shipment by the same actor returns the
+    first balance instead of drawing again; the same key on another shipment is refused.
+    """
     with _writing(sessions) as (session, at):
+        request = {"licence": number, "shipment": _dump(shipment)}
+        if earlier := _earlier_reply(session, actor, idempotency_key, request, Balance):
+            return earlier
         row = _licence_row(session, number)
         before = row.balance()
         after = check_drawdown(row.terms(), before, shipment)
@@ -257,25 +294,79 @@ def draw_down(sessions: sessionmaker, number: str, shipment: Shipment, actor: st
         session.add(DrawdownRow(licence_id=row.id, **shipment.model_dump(), actor=actor, recorded_at=at))
         audit.append(session, actor=actor, action="licence.drawn_down", subject=f"licence:{number}", at=at,
                      before=_dump(before), after={"balance": _dump(after), "shipment": _dump(shipment)})
+        _remember(session, actor, idempotency_key, request, after, at)
         return after
 
 
-def add_user(sessions: sessionmaker, name: str, role: Role, actor: str) -> str:
-    """Create an API user; the returned token is never stored and cannot be shown again."""
+def add_user(sessions: sessionmaker, name: str, role: Role, actor: str, days: int | None = None) -> str:
+    """Create a user; the returned token is never stored and cannot be shown again."""
     if not name.strip() or name != name.strip() or not name.isprintable() or len(name) > 100:
         raise InvalidInput("name", "a user name is 1–100 printable characters with no surrounding spaces",
                            name)
-    user, token = new_user(name, role)
     with _writing(sessions) as (session, at):
-        if session.scalar(select(type(user).id).where(type(user).name == name)):
+        user, token = new_user(name, role, at, *([days] if days else []))
+        if session.scalar(select(User.id).where(User.name == name)):
             raise AlreadyExists("name", f"user {name!r} already exists", name)
         session.add(user)
         audit.append(session, actor=actor, action="user.added", subject=f"user:{name}", at=at,
-                     after={"name": name, "role": role.value})
+                     after=audited(user))
     return token
 
 
-def verify_audit(sessions: sessionmaker) -> audit.Verdict:
-    """Recompute the audit chain; the verdict names the first entry edited or deleted."""
+def _change_user(sessions: sessionmaker, name: str, actor: str, action: str,
+                 change: Callable[[User, datetime], str | None]) -> str | None:
+    with _writing(sessions) as (session, at):
+        user = session.scalar(select(User).where(User.name == name))
+        if user is None:
+            raise NotFound("name", f"no user {name!r}", name)
+        before = audited(user)
+        result = change(user, at)
+        audit.append(session, actor=actor, action=f"user.{action}", subject=f"user:{name}", at=at,
+                     before=before, after=audited(user))
+    return result
+
+
+def revoke_user(sessions: sessionmaker, name: str, actor: str) -> None:
+    """Revoke a user's token now; the API refuses it from the next request on."""
+    def revoke(user: User, at: datetime) -> None:
+        user.revoked_at = at
+
+    _change_user(sessions, name, actor, "revoked", revoke)
+
+
+def rotate_token(sessions: sessionmaker, name: str, actor: str, days: int | None = None) -> str:
+    """Replace a user's token (also un-revokes); the old one stops working at once."""
+    return _change_user(sessions, name, actor, "rotated",
+                        lambda user, at: new_token(user, at, *([days] if days else [])))
+
+
+def set_role(sessions: sessionmaker, name: str, role: Role, actor: str) -> None:
+    """Promote or demote a user; effective on their next request."""
+    def change(user: User, _at: datetime) -> None:
+        user.role = role.value
+
+    _change_user(sessions, name, actor, "role_changed", change)
+
+
+def list_users(sessions: sessionmaker) -> list[dict[str, Any]]:
+    """Users as `audited` shows them, without the token digest."""
     with sessions() as session:
-        return audit.verify(session)
+        users = session.scalars(select(User).order_by(User.name))
+        return [{k: v for k, v in audited(u).items() if k != "token_hash"} for u in users]
+
+
+def verify_audit(sessions: sessionmaker) -> audit.Verdict:
+    """Recompute the audit chain against its checkpoints, then every covered row against it."""
+    try:
+        key = audit_key()
+    except AuditKeyError as error:
+        raise AuditLogBroken(error.field, f"{error}; the chain cannot be checked without it") from error
+    with sessions() as session:
+        return audit.verify(session, key)
+
+
+def checkpoint_audit(sessions: sessionmaker) -> int | None:
+    """Sign the current head now (as `audit checkpoint`); the seq signed, or None if nothing new."""
+    with _writing(sessions) as (session, _at):
+        mark = audit.checkpoint(session)
+        return mark.seq if mark else None

@@ -215,6 +215,9 @@ def withdraw(application: Application, reason: str) -> Application:
     return application.model_copy(update={"status": Status.withdrawn, "withdrawn_reason": reason})
 
 
+LIMIT_CEILING = Decimal(10) ** 12  # a limit's Amount allows 12 digits before the point
+
+
 def licence_terms(application: Application, approval: Approval) -> LicenceTerms:
     """The licence an approval grants; limits default to the totals applied for."""
     items = application.form.items
@@ -227,6 +230,10 @@ def licence_terms(application: Application, approval: Approval) -> LicenceTerms:
     if value is None:
         _require_one("value_limit", "currency", currencies)
         value = sum((i.value for i in items), Decimal(0))
+    for limit, total in (("quantity_limit", quantity), ("value_limit", value)):
+        if abs(total) >= LIMIT_CEILING:
+            raise InvalidInput(limit, f"the total applied for, {total}, has more than 12 digits before "
+                               f"the decimal point; give the {limit} explicitly", str(total))
     return LicenceTerms(
         number=approval.licence_number, application_id=application.id,
         licence_type=approval.licence_type, authority=application.filing.authority,

@@ -6,10 +6,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import JSON, Date, DateTime, Integer, String, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from corridor.licences.workflow import Application
+from corridor.store import audit, reconcile
 from corridor.store.db import Base
 
 
@@ -53,3 +54,22 @@ class ApplicationRow(Base):
         self.updated_at = at
         if self.created_at is None:
             self.created_at = at
+
+
+def check_applications(session: Session) -> list[reconcile.Disagreement]:
+    """Each application row against the state its last `application.*` entry left it in."""
+    entries = audit.history(session, "application:")
+    found = []
+    for row in session.scalars(select(ApplicationRow).order_by(ApplicationRow.id)):
+        history = [e for e in entries.get(f"application:{row.id}", []) if e.action.startswith("application.")]
+        if not history:
+            found.append(reconcile.Disagreement("applications", str(row.id), "row", "present", "absent",
+                                                "no audit entry drafts this application"))
+            continue
+        found += reconcile.compare("applications", str(row.id), row.to_application().model_dump(mode="json"),
+                                   history[-1].recorded(), f"differs from entry {history[-1].seq} "
+                                   f"({history[-1].action})")
+    return found
+
+
+reconcile.register("applications", check_applications)

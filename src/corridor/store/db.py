@@ -8,10 +8,16 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Engine, create_engine, event, exc, make_url, text
 from sqlalchemy.orm import DeclarativeBase, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+class DatabaseUnavailable(Exception):
+    """The database does not exist, cannot be reached or is corrupted; nothing was written."""
+
+    field = "db"
 
 
 class Base(DeclarativeBase):
@@ -65,8 +71,46 @@ def upgrade(url: str) -> None:
 
 
 def open_database(db: str | None = None, migrate: bool = True) -> sessionmaker:
-    """A session factory for the chosen database, migrated to the latest schema first."""
+    """A session factory for the chosen database, checked and migrated to the latest schema first.
+
+    A SQLite file that fails `PRAGMA quick_check` is refused, so a damaged store never takes
+    another drawdown; an unreachable server is named (password hidden) instead of a traceback.
+    """
     url = database_url(db)
-    if migrate:
-        upgrade(url)
+    try:
+        if url.startswith("sqlite:///") and (path := Path(url.removeprefix("sqlite:///"))).is_file():
+            _check_sqlite(url, path.stat().st_size, path.stat().st_mtime_ns)
+        if migrate:
+            upgrade(url)
+    except exc.SQLAlchemyError as error:
+        raise DatabaseUnavailable(f"cannot use {_shown(url)}: {_reason(error)}") from error
     return sessionmaker(engine_for(url), expire_on_commit=False)
+
+
+def open_existing(db: str | None = None) -> sessionmaker:
+    """As `open_database`, but a SQLite file that does not exist is refused, not created."""
+    url = database_url(db)
+    path = url.removeprefix("sqlite:///")
+    if url.startswith("sqlite:///") and not Path(path).is_file():
+        raise DatabaseUnavailable(f"no database at {path} (check --db or CORRIDOR_DATABASE_URL)")
+    return open_database(url)
+
+
+@cache
+def _check_sqlite(url: str, _size: int, _modified: int) -> None:
+    """The quick integrity check, again whenever the file changed (a few ms per MB)."""
+    with engine_for(url).connect() as connection:
+        problems = connection.execute(text("PRAGMA quick_check")).scalars().all()
+    if problems != ["ok"]:
+        raise DatabaseUnavailable(f"{_shown(url)} is corrupted ({'; '.join(problems[:3])}); "
+                                  "restore it from a backup")
+
+
+def _shown(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _reason(error: exc.SQLAlchemyError) -> str:
+    return str(getattr(error, "orig", None) or error).strip().splitlines()[0]

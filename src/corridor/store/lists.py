@@ -27,6 +27,7 @@ from corridor.screening.errors import ListFormatError
 from corridor.screening.formats import FORMATS, parse_csl, parse_ftm, parse_meti, parse_ofac, parse_un
 from corridor.screening.index import ScreeningIndex
 from corridor.screening.party import Party
+from corridor.store import list_versions
 from corridor.store.db import Base
 
 CACHE_FORMAT = 1
@@ -77,6 +78,7 @@ def save_list(
     records = [p.to_record() for p in parties]
     revision = hashlib.sha256(json.dumps(records, sort_keys=True, default=str).encode()).hexdigest()[:16]
     with sessions.begin() as session:
+        version = list_versions.lock(session)
         session.execute(sa.delete(ScreeningParty).where(ScreeningParty.list_name == name))
         session.merge(
             ScreeningList(
@@ -93,7 +95,9 @@ def save_list(
             sa.insert(ScreeningParty),
             [{"list_name": name, "party_id": r["id"], "record": r} for r in records],
         )
-    return ListStatus(name, list_format, source, revision, len(parties), loaded_at)
+        status = ListStatus(name, list_format, source, revision, len(parties), loaded_at)
+        version.record(session, status)
+    return status
 
 
 def list_status(sessions: sessionmaker) -> list[ListStatus]:

@@ -2,8 +2,10 @@
 
 from corridor.store import (  # noqa: F401  (importing registers each module's tables)
     applications,  # licence applications (issue 5)
-    audit,  # hash-chained audit log (issue 5)
+    audit,  # hash-chained audit log (issue 5), keyed and anchored (issue 13)
+    idempotency,  # replies kept for retried writes (issue 13)
     licences,  # licences and drawdowns (issue 5)
+    list_versions,  # audited list loads (issue 13)
     lists,  # screening lists (issue 6)
     users,  # API users (issue 5)
 )
