@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from rigour.text.phonetics import metaphone
 
-from corridor.screening import korean
+from corridor.names import korean
 from corridor.screening.compare import PARTICLES
 from corridor.screening.names import NameForm, latin_tokens, name_forms
 from corridor.screening.party import Party
