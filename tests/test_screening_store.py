@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import UTC, date, datetime
 
 import pytest
@@ -32,8 +33,26 @@ def test_a_loaded_list_survives_a_restart_and_screens(db_url, tmp_path):
     assert [s.name for s in list_status(again)] == ["ofac"]
     index = load_index(again, tmp_path / "cache")
     assert screen(index, Query("김정은", date(2026, 1, 1))).hits[0].party.id == "20157"
-    assert list((tmp_path / "cache").glob("screening-*.pickle"))
-    assert load_index(again, tmp_path / "cache").parties == [KIM]  # from the cache
+    (cached,) = (tmp_path / "cache").glob("screening-*.json")
+    assert cached.stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "cache" / "cache.key").stat().st_mode & 0o777 == 0o600
+    from_cache = load_index(again, tmp_path / "cache")
+    assert from_cache.parties == [KIM] and from_cache.names == index.names
+    assert screen(from_cache, Query("김정은", date(2026, 1, 1))).hits[0].party.id == "20157"
+
+
+def test_a_tampered_or_swapped_cache_is_refused_and_rebuilt(tmp_path):
+    sessions = open_database(f"sqlite:///{tmp_path / 'c.db'}")
+    save_list(sessions, "ofac", "ofac", "sdn.csv", [KIM], NOW)
+    load_index(sessions, tmp_path / "cache")
+    (cached,) = (tmp_path / "cache").glob("screening-*.json")
+    seal, body = cached.read_bytes().split(b"\n", 1)
+    forged = body.replace(b"20157", b"99999")
+    for content in (seal + b"\n" + forged, pickle.dumps({"evil": True}), b""):
+        cached.write_bytes(content)
+        index = load_index(sessions, tmp_path / "cache")
+        assert [p.id for p in index.parties] == ["20157"]  # rebuilt from the database, not the file
+        assert cached.read_bytes().split(b"\n", 1)[1] == body
 
 
 def test_reloading_replaces_the_list_and_a_failed_load_keeps_the_old_one(db_url):
