@@ -21,7 +21,7 @@ class ScreeningQuestion(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: Annotated[str, Field(min_length=1, max_length=500)]
-    on: date
+    on: date | None = None  # today when absent
     schema_: Annotated[Schema | None, Field(alias="schema")] = None
     country: Annotated[str | None, Field(min_length=2, max_length=2)] = None
     lists: list[Annotated[str, Field(max_length=100)]] | None = None
@@ -43,7 +43,7 @@ def screen_party(question: ScreeningQuestion, request: Request, sessions: Sessio
                  _caller: Viewer) -> dict[str, Any]:
     """Hits (match ≥ 0.85, review ≥ 0.70) with their explanations, and former listings."""
     try:
-        query = Query(name=question.name, on=question.on, schema=question.schema_, country=question.country,
+        query = Query(name=question.name, on=question.on or date.today(), schema=question.schema_, country=question.country,
                       lists=frozenset(question.lists) if question.lists else None)
     except ValueError as error:
         raise bad_input(error, "name") from error

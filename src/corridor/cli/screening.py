@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
+import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated
@@ -34,6 +38,7 @@ RESULT_COLUMNS = (
     "error",
 )
 SCHEMA_CHOICES = ("person", "organization")
+BATCH_CHUNK = 256
 
 console = Console()
 errors = Console(stderr=True, soft_wrap=True)
@@ -63,8 +68,15 @@ def load_command(
     db: Annotated[
         str | None, typer.Option("--db", help="Database path or URL (default: $CORRIDOR_HOME).")
     ] = None,
+    allow_shrink: Annotated[
+        bool,
+        typer.Option("--allow-shrink", help="Accept a list less than half the size of the one loaded."),
+    ] = False,
 ) -> None:
-    """Parse a list file and replace the stored list of that name, all or nothing."""
+    """Parse a list file and replace the stored list of that name, all or nothing.
+
+    A file that would shrink a loaded list to less than half is refused unless `--allow-shrink`:
+    a truncated download or the wrong file must not silently empty a sanctions list."""
     list_name = (name or list_format).strip()
     if not list_name or len(list_name) > 64:
         raise _fail(f"--name {name!r} must be 1 to 64 characters")
@@ -72,8 +84,15 @@ def load_command(
         parties = read_list(path, list_format, list_name)
     except (ListFormatError, ValueError) as error:
         raise _fail(f"{error}; nothing was loaded") from error
+    sessions = open_database(db)
+    previous = next((s for s in list_status(sessions) if s.name == list_name), None)
+    if previous and len(parties) * 2 < previous.party_count and not allow_shrink:
+        raise _fail(
+            f"{str(path)!r} has {len(parties)} parties; list {list_name} has {previous.party_count}. "
+            "Nothing was loaded; give --allow-shrink if the list really shrank"
+        )
     status = save_list(
-        open_database(db), list_name, list_format, str(path.resolve()), parties, loaded_at=datetime.now(UTC)
+        sessions, list_name, list_format, str(path.resolve()), parties, loaded_at=datetime.now(UTC)
     )
     console.print(
         f"loaded list [bold]{status.name}[/bold] ({status.format}): {status.party_count} parties, "
@@ -119,6 +138,9 @@ def screen_command(
         Path | None, typer.Option("--batch", help="CSV of parties: name[,id,schema,country].")
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Where the batch results go (CSV).")] = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", min=1, help="Processes for --batch (default: every core).")
+    ] = None,
     db: Annotated[str | None, typer.Option("--db", help="Database path or URL.")] = None,
 ) -> None:
     """Screen a name (or a CSV of names) against the loaded restricted-party lists."""
@@ -131,8 +153,10 @@ def screen_command(
     if batch is not None:
         if out is None or name is not None:
             raise _fail("--batch needs --out and no NAME")
+        if out.resolve() == batch.resolve():
+            raise _fail(f"--out {str(out)!r} is the --batch input; results would overwrite it")
         index = load_index(sessions, corridor_home() / "cache")
-        bad = screen_batch(index, batch, out, day, chosen)
+        bad = screen_batch(index, batch, out, day, chosen, workers or os.cpu_count() or 1)
         raise typer.Exit(code=1 if bad else 0)
     if name is None:
         raise _fail("give a NAME to screen, or --batch parties.csv --out results.csv")
@@ -149,7 +173,7 @@ def screen_command(
 
 def _screening_date(on: str | None) -> date:
     if on is None:
-        return datetime.now(UTC).date()
+        return date.today()
     try:
         return date.fromisoformat(on)
     except ValueError:
@@ -177,11 +201,13 @@ def _schema(value: str | None) -> Schema | None:
 
 
 def screen_batch(
-    index: ScreeningIndex, source: Path, out: Path, day: date, lists: frozenset[str] | None
+    index: ScreeningIndex, source: Path, out: Path, day: date, lists: frozenset[str] | None, workers: int = 1
 ) -> int:
     """Screen every row; bad rows are reported and kept with their error, good rows finished.
 
-    The output is written to a temporary file and moved into place, so it is never half-written.
+    With several workers the index, opened once here, is shared with forked processes (copy on
+    write), each screening a chunk. The output is written to a temporary file and moved into
+    place, so it is never half-written.
     """
     try:
         with source.open(encoding="utf-8-sig", newline="") as handle:
@@ -192,29 +218,70 @@ def screen_batch(
         raise _fail(f"cannot read --batch {str(source)!r}: {error}") from error
     if "name" not in columns:
         raise _fail(f"--batch {str(source)!r} has no `name` column; columns found: {', '.join(columns)}")
-    results, bad = [], 0
-    for line, row in track(list(enumerate(rows, start=2)), description="screening", console=errors):
-        try:
-            query = Query(
-                row.get("name") or "", day, _schema(row.get("schema")), row.get("country") or None, lists
-            )
-            results.append({**row, **_summary(screen(index, query))})
-        except ValueError as error:
+    chunks = [rows[start : start + BATCH_CHUNK] for start in range(0, len(rows), BATCH_CHUNK)]
+    results: list[dict[str, str]] = []
+    with _batch_pool(index, day, lists, min(workers, len(chunks))) as mapper:
+        for chunk in track(
+            mapper(_screen_chunk, chunks), total=len(chunks), description="screening", console=errors
+        ):
+            results.extend(chunk)
+    bad = 0
+    for line, result in enumerate(results, start=2):
+        if result.get("error"):
             bad += 1
-            errors.print(f"[yellow]row {line}:[/yellow] {error}", highlight=False)
-            results.append({**row, "error": str(error)})
+            errors.print(f"[yellow]row {line}:[/yellow] {result['error']}", highlight=False)
     partial = out.with_name(out.name + ".partial")
-    with partial.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(
-            handle,
-            fieldnames=columns + [c for c in RESULT_COLUMNS if c not in columns],
-            extrasaction="ignore",
-        )
-        writer.writeheader()
-        writer.writerows(results)
-    partial.replace(out)
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(
+                handle,
+                fieldnames=columns + [c for c in RESULT_COLUMNS if c not in columns],
+                extrasaction="ignore",
+            )
+            writer.writeheader()
+            writer.writerows(results)
+        partial.replace(out)
+    except OSError as error:
+        raise _fail(f"cannot write --out {str(out)!r}: {error}") from error
     errors.print(f"screened {len(rows) - bad} rows, {bad} bad; results in {out}", highlight=False)
     return bad
+
+
+_BATCH: dict = {}  # the worker's index and query settings, set before the pool forks
+
+
+@contextmanager
+def _batch_pool(
+    index: ScreeningIndex, day: date, lists: frozenset[str] | None, workers: int
+) -> Iterator[Callable]:
+    """A map over chunks: in this process for one worker, else in forked processes."""
+    _BATCH.update(index=index, day=day, lists=lists)
+    try:
+        if workers <= 1:
+            yield map
+            return
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield pool.imap
+    finally:
+        _BATCH.clear()
+
+
+def _screen_chunk(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    return [_screen_row(row) for row in rows]
+
+
+def _screen_row(row: dict[str, str]) -> dict[str, str]:
+    try:
+        query = Query(
+            row.get("name") or "",
+            _BATCH["day"],
+            _schema(row.get("schema")),
+            row.get("country") or None,
+            _BATCH["lists"],
+        )
+        return {**row, **_summary(screen(_BATCH["index"], query))}
+    except ValueError as error:
+        return {**row, "error": str(error)}
 
 
 def _summary(result: ScreeningResult) -> dict[str, str]:

@@ -198,7 +198,17 @@ def load_index(sessions: sessionmaker, cache_dir: Path | None = None) -> Screeni
 
 
 def read_list(path: Path, list_format: str, list_name: str) -> list[Party]:
-    """Parse the list at `path`; raises ValueError for an unknown format or a missing file."""
+    """Parse the list at `path`; raises ValueError for an unknown format, a missing or empty
+    file, or a file with no parties (an empty download must not replace a list)."""
+    parties = _parse_list(path, list_format, list_name)
+    if not parties:
+        raise ValueError(f"list file {str(path)!r} holds no parties in format {list_format}")
+    return parties
+
+
+def _parse_list(path: Path, list_format: str, list_name: str) -> list[Party]:
+    if path.is_file() and not path.read_bytes().strip():
+        raise ValueError(f"list file {str(path)!r} is empty")
     if list_format not in FORMATS:
         raise ValueError(f"format {list_format!r} is not known; use one of: {', '.join(FORMATS)}")
     if not path.exists():
