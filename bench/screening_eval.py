@@ -30,12 +30,12 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from rigour.text.translit import maybe_ascii
 
+from corridor.names.scripts import Script, script_of
 from corridor.screening import MATCH_AT, REVIEW_AT, Query, ScreeningIndex, screen
 from corridor.screening.compare import compare_names
 from corridor.screening.formats import parse_ofac, parse_un
 from corridor.screening.names import name_forms
 from corridor.screening.ofac_score import ofac_score
-from corridor.names.scripts import Script, script_of
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 DAY = date(2026, 3, 1)

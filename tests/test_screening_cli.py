@@ -8,9 +8,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from corridor.cli.main import app
+from corridor.store.audit import AuditEntry
+from corridor.store.db import open_database
 
 METI_SAMPLE = Path(__file__).parent / "data" / "meti_end_user_sample.csv"
 runner = CliRunner()
@@ -156,3 +159,29 @@ def test_screen_defaults_to_today_and_reads_hanja_as_korean(db):
     answer = json.loads(result.stdout)
     assert answer["on"] == date.today().isoformat()
     assert answer["hits"][0]["id"] == "20157"
+
+
+def test_a_decision_is_recorded_audited_shown_and_lapses_when_the_entry_changes(tmp_path):
+    home = tmp_path
+    path = str(home / "corridor.db")
+    listed = tmp_path / "meti.csv"
+    listed.write_text(METI_SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert _run(path, "lists", "load", str(listed), "--format", "meti").exit_code == 0
+    name = "Korea Sample Trading Corporation"
+    hit_id = json.loads(_run(path, "screen", name, "--json").stdout)["hits"][0]["id"]
+    refused = _run(path, "screen", "decide", f"meti:{hit_id}", "--name", name, "--reason", "x")
+    assert refused.exit_code == 2 and "--clear" in refused.output
+    made = _run(path, "screen", "decide", f"meti:{hit_id}", "--name", name, "--clear",
+                "--reason", "different address and registration number", "--actor", "officer1")
+    assert made.exit_code == 0, made.output
+    hit = json.loads(_run(path, "screen", name.upper(), "--json").stdout)["hits"][0]
+    assert hit["decision"]["decision"] == "clear" and hit["decision"]["actor"] == "officer1"
+    with open_database(path)() as session:
+        actions = session.scalars(select(AuditEntry.action).order_by(AuditEntry.seq)).all()
+    assert actions == ["lists.load", "screening.clear"]
+    changed = METI_SAMPLE.read_text(encoding="utf-8").replace(name, name + " Limited")
+    listed.write_text(changed, encoding="utf-8")
+    reload = _run(path, "lists", "load", str(listed), "--format", "meti")
+    assert reload.exit_code == 0 and "1 changed" in reload.output and f"changed: {hit_id}" in reload.output
+    again = json.loads(_run(path, "screen", name, "--json").stdout)["hits"][0]
+    assert again["id"] == hit_id and again["decision"] is None

@@ -6,9 +6,12 @@ import pickle
 from datetime import UTC, date, datetime
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 
+import corridor.store.models  # noqa: F401  (every table on Base.metadata)
 from corridor.screening import Party, Query, Schema, screen
-from corridor.store.db import open_database
+from corridor.store.db import Base, engine_for, open_database
 from corridor.store.lists import list_status, load_index, load_parties, save_list
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
@@ -66,3 +69,11 @@ def test_reloading_replaces_the_list_and_a_failed_load_keeps_the_old_one(db_url)
     other = Party("ofac", "1", Schema.ORGANIZATION, "BANCO NACIONAL DE CUBA")
     save_list(sessions, "ofac", "ofac", "v3", [other], NOW)
     assert load_parties(sessions) == [other]
+
+
+def test_migrations_create_exactly_the_screening_tables_the_models_declare(db_url):
+    open_database(db_url)
+    with engine_for(db_url).connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    tables = ("screening_lists", "screening_parties", "screening_list_versions", "screening_decisions")
+    assert [d for d in differences if any(f"'{t}'" in repr(d) for t in tables)] == []

@@ -43,8 +43,8 @@ def screen_party(question: ScreeningQuestion, request: Request, sessions: Sessio
                  _caller: Viewer) -> dict[str, Any]:
     """Hits (match ≥ 0.85, review ≥ 0.70) with their explanations, and former listings."""
     try:
-        query = Query(name=question.name, on=question.on or date.today(), schema=question.schema_, country=question.country,
-                      lists=frozenset(question.lists) if question.lists else None)
+        query = Query(name=question.name, on=question.on or date.today(), schema=question.schema_,
+                      country=question.country, lists=frozenset(question.lists) if question.lists else None)
     except ValueError as error:
         raise bad_input(error, "name") from error
     return screen(current_index(request, sessions), query).to_json()

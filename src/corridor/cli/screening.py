@@ -21,6 +21,7 @@ import typer
 from rich.console import Console
 from rich.progress import track
 from rich.table import Table
+from typer.core import TyperGroup
 
 from corridor.screening import ListFormatError, Query, Schema, ScreeningIndex, ScreeningResult, screen
 from corridor.store.db import corridor_home, open_database
@@ -47,10 +48,54 @@ lists_app = typer.Typer(
 )
 
 
+class _ScreenGroup(TyperGroup):
+    """`corridor screen NAME` screens; `corridor screen decide …` is a subcommand. Click would
+    read `decide` as the NAME, so a first word that names a subcommand goes to it instead."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        if args and args[0] in self.commands:
+            super().parse_args(ctx, [])
+            ctx._protected_args, ctx.args = args[:1], args[1:]
+            return ctx.args
+        ctx.allow_interspersed_args = True  # `screen NAME --json`: options may follow the name
+        return super().parse_args(ctx, args)
+
+
+screen_app = typer.Typer(cls=_ScreenGroup, invoke_without_command=True, add_completion=False)
+
+
 def register(app: typer.Typer) -> None:
-    """Add `corridor lists` and `corridor screen` to the app."""
+    """Add `corridor lists` and `corridor screen` (with `screen decide`) to the app."""
     app.add_typer(lists_app, name="lists")
-    app.command("screen")(screen_command)
+    app.add_typer(screen_app, name="screen", help="Screen a name (or a CSV of names) against the lists.")
+
+
+@screen_app.command("decide")
+def decide_command(
+    hit: Annotated[str, typer.Argument(help="The hit as LIST:ID, e.g. ofac:20157.")],
+    name: Annotated[str, typer.Option("--name", help="The screened name the hit was found for.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why: what the officer checked.")],
+    clear: Annotated[bool, typer.Option("--clear", help="Not our party: the hit is a false match.")] = False,
+    confirm: Annotated[bool, typer.Option("--confirm", help="Our party: the hit is a true match.")] = False,
+    actor: Annotated[str | None, typer.Option("--actor", envvar="CORRIDOR_ACTOR")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Database path or URL.")] = None,
+) -> None:
+    """Record an officer's decision on a hit; it stands until the listed entry changes."""
+    from corridor.cli.licences import _actor
+    from corridor.store.decisions import decide
+
+    if clear == confirm:
+        raise _fail("give exactly one of --clear and --confirm")
+    list_name, _, party_id = hit.partition(":")
+    if not list_name or not party_id:
+        raise _fail(f"HIT {hit!r} is not LIST:ID, e.g. ofac:20157")
+    try:
+        made = decide(open_database(db), name=name, list_name=list_name, party_id=party_id,
+                      decision="clear" if clear else "confirm", reason=reason, actor=_actor(actor),
+                      at=datetime.now(UTC))
+    except ValueError as error:
+        raise _fail(str(error)) from error
+    console.print(f"{made.decision} {hit} for {name!r} by {made.actor}: {made.reason}", highlight=False)
 
 
 def _fail(message: str) -> typer.Exit:
@@ -99,6 +144,16 @@ def load_command(
         f"revision {status.revision}",
         highlight=False,
     )
+    if status.changes:
+        c = status.changes
+        console.print(
+            f"since the last load: {len(c.added)} added, {len(c.removed)} removed, {len(c.changed)} changed",
+            highlight=False,
+        )
+        for label, ids in (("added", c.added), ("removed", c.removed), ("changed", c.changed)):
+            if ids:
+                more = f" … and {len(ids) - 20} more" if len(ids) > 20 else ""
+                console.print(f"  {label}: {', '.join(ids[:20])}{more}", highlight=False)
 
 
 @lists_app.command("status")
@@ -121,7 +176,9 @@ def status_command(db: str | None = typer.Option(None, "--db", help="Database pa
     console.print(table)
 
 
+@screen_app.callback()
 def screen_command(
+    ctx: typer.Context,
     name: Annotated[str | None, typer.Argument(help="The party's name as written (any script).")] = None,
     country: Annotated[
         str | None, typer.Option("--country", help="ISO country of the party, e.g. KR.")
@@ -144,6 +201,8 @@ def screen_command(
     db: Annotated[str | None, typer.Option("--db", help="Database path or URL.")] = None,
 ) -> None:
     """Screen a name (or a CSV of names) against the loaded restricted-party lists."""
+    if ctx.invoked_subcommand:
+        return
     day = _screening_date(on)
     sessions = open_database(db)
     loaded = {s.name for s in list_status(sessions)}
@@ -164,11 +223,18 @@ def screen_command(
         query = Query(name, day, _schema(schema), country, chosen)
     except ValueError as error:
         raise _fail(str(error)) from error
+    from corridor.store.decisions import standing_decisions
+
     result = screen(load_index(sessions, corridor_home() / "cache"), query)
+    decided = standing_decisions(sessions, name)
     if as_json:
-        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        answer = result.to_json()
+        for hit in answer["hits"] + answer["formerly_listed"]:
+            made = decided.get((hit["list"], hit["id"]))
+            hit["decision"] = made.to_json() if made else None
+        sys.stdout.write(json.dumps(answer, ensure_ascii=False, indent=2) + "\n")
     else:
-        _print_result(result)
+        _print_result(result, decided)
 
 
 def _screening_date(on: str | None) -> date:
@@ -299,7 +365,7 @@ def _summary(result: ScreeningResult) -> dict[str, str]:
     }
 
 
-def _print_result(result: ScreeningResult) -> None:
+def _print_result(result: ScreeningResult, decided: dict) -> None:
     q = result.query
     console.print(
         f"screening [bold]{q.name}[/bold] on {q.on.isoformat()}: {len(result.hits)} hit(s)", highlight=False
@@ -316,6 +382,9 @@ def _print_result(result: ScreeningResult) -> None:
                 why += "; " + "; ".join(hit.explanation["rules"])
             if hit.party.delisted_on:
                 why += f"; delisted {hit.party.delisted_on.isoformat()}"
+            made = decided.get((hit.party.list_name, hit.party.id))
+            if made:
+                why += f"; {made.decision}ed by {made.actor} {made.decided_at:%Y-%m-%d}: {made.reason}"
             table.add_row(
                 hit.band,
                 f"{hit.score:.3f}",

@@ -25,8 +25,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from corridor.names import korean
-from corridor.screening.names import NameForm
 from corridor.names.scripts import script_of
+from corridor.screening.names import NameForm
 
 ALIGN_AT = 0.75
 PREFILTER_AT = 70

@@ -35,6 +35,7 @@ from corridor.screening.errors import ListFormatError
 from corridor.screening.formats import FORMATS, parse_csl, parse_ftm, parse_meti, parse_ofac, parse_un
 from corridor.screening.index import ScreeningIndex
 from corridor.screening.party import Party
+from corridor.store import audit
 from corridor.store.db import Base
 
 CACHE_FORMAT = 2
@@ -65,6 +66,48 @@ class ScreeningParty(Base):
     record: Mapped[dict] = mapped_column(sa.JSON)
 
 
+class ScreeningListVersion(Base):
+    """One load of a list: what it added, removed and changed against the load before it."""
+
+    __tablename__ = "screening_list_versions"
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    list_name: Mapped[str] = mapped_column(sa.String(64), index=True)
+    revision: Mapped[str] = mapped_column(sa.String(64))
+    loaded_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    party_count: Mapped[int] = mapped_column(sa.Integer)
+    added: Mapped[list] = mapped_column(sa.JSON)
+    removed: Mapped[list] = mapped_column(sa.JSON)
+    changed: Mapped[list] = mapped_column(sa.JSON)
+
+
+@dataclass(frozen=True, slots=True)
+class ListChanges:
+    """Party ids a load added, removed and changed (same id, different record)."""
+
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+
+    @property
+    def touched(self) -> frozenset[str]:
+        return frozenset(self.added + self.changed)
+
+
+def list_changes(old: dict[str, dict], new: dict[str, dict]) -> ListChanges:
+    """The difference between two versions of a list, each keyed by party id."""
+    return ListChanges(
+        added=tuple(sorted(new.keys() - old.keys())),
+        removed=tuple(sorted(old.keys() - new.keys())),
+        changed=tuple(sorted(k for k in new.keys() & old.keys() if new[k] != old[k])),
+    )
+
+
+def record_revision(record: dict) -> str:
+    """A short digest of one party's record: a decision holds until this changes."""
+    return hashlib.sha256(json.dumps(record, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
 @dataclass(frozen=True, slots=True)
 class ListStatus:
     name: str
@@ -73,6 +116,7 @@ class ListStatus:
     revision: str
     party_count: int
     loaded_at: datetime
+    changes: ListChanges | None = None
 
 
 def save_list(
@@ -82,11 +126,50 @@ def save_list(
     source: str,
     parties: list[Party],
     loaded_at: datetime,
+    actor: str = "system",
 ) -> ListStatus:
-    """Replace list `name` by `parties`, all or nothing."""
-    records = [p.to_record() for p in parties]
+    """Replace list `name` by `parties`, all or nothing; keep the version and what it changed,
+    and write the load to the audit log in the same transaction."""
+    records = [json.loads(json.dumps(p.to_record(), default=str)) for p in parties]
     revision = hashlib.sha256(json.dumps(records, sort_keys=True, default=str).encode()).hexdigest()[:16]
     with sessions.begin() as session:
+        if not audit.lock_chain(session):
+            raise ValueError("the audit head row is missing, so no load can be recorded; nothing was loaded")
+        old = {
+            party_id: record
+            for party_id, record in session.execute(
+                sa.select(ScreeningParty.party_id, ScreeningParty.record).where(
+                    ScreeningParty.list_name == name
+                )
+            )
+        }
+        changes = list_changes(old, {r["id"]: r for r in records})
+        session.add(
+            ScreeningListVersion(
+                list_name=name,
+                revision=revision,
+                loaded_at=loaded_at,
+                party_count=len(records),
+                added=list(changes.added),
+                removed=list(changes.removed),
+                changed=list(changes.changed),
+            )
+        )
+        audit.append(
+            session,
+            actor=actor,
+            action="lists.load",
+            subject=f"list:{name}",
+            at=loaded_at,
+            before={"parties": len(old)},
+            after={
+                "revision": revision,
+                "parties": len(records),
+                "added": len(changes.added),
+                "removed": len(changes.removed),
+                "changed": len(changes.changed),
+            },
+        )
         session.execute(sa.delete(ScreeningParty).where(ScreeningParty.list_name == name))
         session.merge(
             ScreeningList(
@@ -103,7 +186,7 @@ def save_list(
             sa.insert(ScreeningParty),
             [{"list_name": name, "party_id": r["id"], "record": r} for r in records],
         )
-    return ListStatus(name, list_format, source, revision, len(parties), loaded_at)
+    return ListStatus(name, list_format, source, revision, len(parties), loaded_at, changes)
 
 
 def list_status(sessions: sessionmaker) -> list[ListStatus]:

@@ -3,6 +3,7 @@
 from corridor.store import (  # noqa: F401  (importing registers each module's tables)
     applications,  # licence applications (issue 5)
     audit,  # hash-chained audit log (issue 5)
+    decisions,  # decisions on screening hits (issue 11)
     licences,  # licences and drawdowns (issue 5)
     lists,  # screening lists (issue 6)
     users,  # API users (issue 5)
