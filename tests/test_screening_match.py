@@ -114,3 +114,24 @@ def test_ofac_style_score_tracks_what_ofacs_own_tool_reported(shared_data):
 def test_every_hit_carries_the_ofac_style_score(index):
     hit = _top(index, "KIM Jong Un")
     assert hit.explanation["features"]["ofac_style_score"] == 100
+
+
+def test_hanja_names_are_read_as_korean(index):
+    assert _top(index, "金正恩").party.id == "20157"
+    yi = Party("test", "yi", Schema.PERSON, "YI Sun-sin")
+    own = ScreeningIndex([yi, Party("test", "li", Schema.PERSON, "LI Shunchang")])
+    hit = _top(own, "李舜臣")
+    assert hit.party.id == "yi" and hit.band == "match" and "Hanja read as Korean" in hit.explanation["query_reading"]
+
+
+def test_korean_firms_written_in_hangul_meet_their_brand_spelling(index):
+    firms = [Party("test", name.split()[0].lower(), Schema.ORGANIZATION, name)
+             for name in ("Hyundai Motor Company", "Samsung Electronics Co., Ltd.", "Lotte Chemical Corporation")]
+    own = ScreeningIndex(firms + list(index.parties))  # found whatever else is loaded
+    assert _top(own, "(주)현대자동차").party.id == "hyundai"
+    assert _top(own, "주식회사 삼성전자").party.id == "samsung"
+
+
+def test_the_surnames_cho_and_choe_are_not_folded_together(index):
+    hit = _top(index, "조준영")
+    assert hit is None or not hit.party.name.upper().startswith("CHOE")

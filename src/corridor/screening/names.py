@@ -20,7 +20,7 @@ from normality import ascii_text
 from rigour.names import replace_org_types_compare
 from rigour.text.translit import maybe_ascii
 
-from corridor.names import chinese, hanja, japanese, korean
+from corridor.names import brands, chinese, hanja, japanese, korean
 from corridor.names.legal_forms import strip_cjk_legal_form, strip_latin_legal_forms
 from corridor.names.scripts import Script, script_of
 from corridor.screening.vocabulary import canonical_word, is_generic, translate_cjk_terms
@@ -151,6 +151,8 @@ def _cjk_forms(text: str, script: Script, person: bool, country: str | None) -> 
         translated, terms = translate_cjk_terms(base)
         if terms:
             variants.append((translated, f", {'/'.join(terms)} translated"))
+        if script is Script.HANGUL:
+            variants += [(b, f", brand spelling{n}") for v, n in list(variants) if (b := brands.spell_brands(v))]
     for variant, note in variants:
         surname = korean.split_person_name(variant)[0] if script is Script.HANGUL and person else None
         for reading, romaji, is_korean in _readings(variant, script, person, country):
