@@ -121,12 +121,13 @@ def test_hanja_names_are_read_as_korean(index):
     yi = Party("test", "yi", Schema.PERSON, "YI Sun-sin")
     own = ScreeningIndex([yi, Party("test", "li", Schema.PERSON, "LI Shunchang")])
     hit = _top(own, "李舜臣")
-    assert hit.party.id == "yi" and hit.band == "match" and "Hanja read as Korean" in hit.explanation["query_reading"]
+    assert hit.party.id == "yi" and hit.band == "match"
+    assert "Hanja read as Korean" in hit.explanation["query_reading"]
 
 
 def test_korean_firms_written_in_hangul_meet_their_brand_spelling(index):
-    firms = [Party("test", name.split()[0].lower(), Schema.ORGANIZATION, name)
-             for name in ("Hyundai Motor Company", "Samsung Electronics Co., Ltd.", "Lotte Chemical Corporation")]
+    names = ("Hyundai Motor Company", "Samsung Electronics Co., Ltd.", "Lotte Chemical Corporation")
+    firms = [Party("test", name.split()[0].lower(), Schema.ORGANIZATION, name) for name in names]
     own = ScreeningIndex(firms + list(index.parties))  # found whatever else is loaded
     assert _top(own, "(주)현대자동차").party.id == "hyundai"
     assert _top(own, "주식회사 삼성전자").party.id == "samsung"

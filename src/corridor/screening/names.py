@@ -152,7 +152,8 @@ def _cjk_forms(text: str, script: Script, person: bool, country: str | None) -> 
         if terms:
             variants.append((translated, f", {'/'.join(terms)} translated"))
         if script is Script.HANGUL:
-            variants += [(b, f", brand spelling{n}") for v, n in list(variants) if (b := brands.spell_brands(v))]
+            branded = [(brands.spell_brands(v), n) for v, n in variants]
+            variants += [(b, f", brand spelling{n}") for b, n in branded if b]
     for variant, note in variants:
         surname = korean.split_person_name(variant)[0] if script is Script.HANGUL and person else None
         for reading, romaji, is_korean in _readings(variant, script, person, country):
