@@ -122,7 +122,7 @@ def test_hanja_names_are_read_as_korean(index):
     own = ScreeningIndex([yi, Party("test", "li", Schema.PERSON, "LI Shunchang")])
     hit = _top(own, "李舜臣")
     assert hit.party.id == "yi" and hit.band == "match"
-    assert "Hanja read as Korean" in hit.explanation["query_reading"]
+    assert "as Korean (이순신)" in hit.explanation["query_reading"]
 
 
 def test_korean_firms_written_in_hangul_meet_their_brand_spelling(index):

@@ -144,7 +144,7 @@ def load_command(
         f"revision {status.revision}",
         highlight=False,
     )
-    if status.changes:
+    if status.changes and previous:  # a first load adds everything; nothing to compare
         c = status.changes
         console.print(
             f"since the last load: {len(c.added)} added, {len(c.removed)} removed, {len(c.changed)} changed",

@@ -53,7 +53,6 @@ PERSON_TITLES = frozenset(
 JAPANESE_COUNTRIES = frozenset({"JP"})
 CHINESE_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "SG"})
 AS_WRITTEN = "as written"
-HANJA = "Hanja read as Korean"
 PINYIN = "pinyin"
 
 
@@ -172,14 +171,14 @@ def _cjk_forms(text: str, script: Script, person: bool, country: str | None) -> 
                     )
                 )
     if script is Script.HAN and country not in JAPANESE_COUNTRIES | CHINESE_COUNTRIES:
-        forms.extend(_hanja_forms(base, person, country))
+        forms.extend(_hanja_forms(text, base, person, country))
     return tuple(forms)
 
 
-def _hanja_forms(han: str, person: bool, country: str | None) -> list[NameForm]:
+def _hanja_forms(text: str, han: str, person: bool, country: str | None) -> list[NameForm]:
     """The Korean readings of a Hanja name (李舜臣 → 이순신, 리순신), read as Hangul is."""
     return [
-        replace(form, reading=f"{HANJA} {hangul}, {form.reading}")
+        replace(form, name=text, reading=f"as Korean ({hangul}), {form.reading}")
         for hangul in hanja.korean_readings(han)
         for form in _cjk_forms(hangul, Script.HANGUL, person, country)[1:]
     ]
