@@ -190,9 +190,18 @@ def screen_command(
     on: Annotated[
         str | None, typer.Option("--on", help="Screening date, YYYY-MM-DD (default: today).")
     ] = None,
+    dob: Annotated[
+        str | None, typer.Option("--dob", help="Birth date of the party: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    nationality: Annotated[
+        str | None, typer.Option("--nationality", help="ISO nationality, e.g. KP.")
+    ] = None,
+    id_number: Annotated[
+        str | None, typer.Option("--id-number", help="Passport, registration or other id number.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     batch: Annotated[
-        Path | None, typer.Option("--batch", help="CSV of parties: name[,id,schema,country].")
+        Path | None, typer.Option("--batch", help="CSV: name[,id,schema,country,dob,nationality,id_number].")
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Where the batch results go (CSV).")] = None,
     workers: Annotated[
@@ -220,7 +229,7 @@ def screen_command(
     if name is None:
         raise _fail("give a NAME to screen, or --batch parties.csv --out results.csv")
     try:
-        query = Query(name, day, _schema(schema), country, chosen)
+        query = Query(name, day, _schema(schema), country, chosen, dob, nationality, id_number)
     except ValueError as error:
         raise _fail(str(error)) from error
     from corridor.store.decisions import standing_decisions
