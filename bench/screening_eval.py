@@ -30,12 +30,12 @@ from pathlib import Path
 from rapidfuzz import fuzz
 from rigour.text.translit import maybe_ascii
 
+from corridor.names.scripts import Script, script_of
 from corridor.screening import MATCH_AT, REVIEW_AT, Query, ScreeningIndex, screen
 from corridor.screening.compare import compare_names
 from corridor.screening.formats import parse_ofac, parse_un
 from corridor.screening.names import name_forms
 from corridor.screening.ofac_score import ofac_score
-from corridor.screening.scripts import Script, script_of
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 DAY = date(2026, 3, 1)
@@ -137,8 +137,10 @@ def hit_rate(
 
 
 def korean_romanisation() -> dict:
-    """Recall of LoC's catalogued romanisations. Rows written in Hanja are counted apart:
-    corridor has no Hanja → Hangul (Sino-Korean) reading, so it reads them as Chinese."""
+    """Recall of LoC's catalogued romanisations, over all names and over those written in
+    Hangul and in Hanja (read as Korean through corridor.names.hanja). The baseline reads
+    Hangul with rigour's Revised Romanization, which LoC's McCune-Reischauer targets do not
+    use: it shows what a plain transliteration misses, not what rigour is for."""
     cases = []
     with (DATA / "loc-korean-romanization" / "korean.csv").open(encoding="utf-8") as handle:
         for row in csv.reader(handle):
@@ -147,8 +149,9 @@ def korean_romanisation() -> dict:
                 target = "".join(ch for ch in target if not unicodedata.combining(ch)).replace("'", "")
                 cases.append((row[1], target.replace("’", "")))
     hangul = [(h, t) for h, t in cases if script_of(h) is Script.HANGUL]
-    figures = {"names": len(cases), "hangul_names": len(hangul)}
-    for label, subset in (("all", cases), ("hangul", hangul)):
+    han = [(h, t) for h, t in cases if script_of(h) is Script.HAN]
+    figures = {"names": len(cases), "hangul_names": len(hangul), "hanja_names": len(han)}
+    for label, subset in (("all", cases), ("hangul", hangul), ("hanja", han)):
         ours = sum(corridor_score(h, t, "Person") >= MATCH_AT for h, t in subset)
         baseline = sum(fuzz.token_sort_ratio(maybe_ascii(h), t.lower()) / 100 >= MATCH_AT for h, t in subset)
         figures[f"corridor_recall_{label}"] = round(ours / len(subset), 3)
@@ -268,7 +271,7 @@ def print_table(f: dict) -> None:
     for name, rate in f["false_positive_rates"].items():
         lines.append((f"hit rate {name} (any band / match)", f"{rate['any_band']} / {rate['match_band']}"))
     k = f["korean_romanisation"]
-    for label in ("all", "hangul"):
+    for label in ("all", "hangul", "hanja"):
         lines.append(
             (
                 f"LoC Korean names ({label}) recall: corridor / rigour RR baseline",

@@ -59,6 +59,8 @@ def test_screening_finds_a_listed_name_written_in_korean(api) -> None:
     response = client.post("/screen", json={"name": "김정은", "on": "2026-01-01"}, headers=headers["viewer"])
     assert response.status_code == 200
     assert response.json()["hits"][0]["id"] == "20157"
+    undated = client.post("/screen", json={"name": "金正恩"}, headers=headers["viewer"]).json()
+    assert undated["on"] == date.today().isoformat() and undated["hits"][0]["id"] == "20157"
 
 
 WTO_WITHDRAWAL = """Seoul drops WTO case

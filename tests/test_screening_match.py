@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from corridor.screening import Party, Query, Schema, ScreeningIndex, screen
+from corridor.screening import Identifier, Party, Query, Schema, ScreeningIndex, screen
 from corridor.screening.formats import parse_ofac, parse_un
 
 DAY = date(2026, 1, 1)
@@ -114,3 +114,56 @@ def test_ofac_style_score_tracks_what_ofacs_own_tool_reported(shared_data):
 def test_every_hit_carries_the_ofac_style_score(index):
     hit = _top(index, "KIM Jong Un")
     assert hit.explanation["features"]["ofac_style_score"] == 100
+
+
+def test_hanja_names_are_read_as_korean(index):
+    assert _top(index, "金正恩").party.id == "20157"
+    yi = Party("test", "yi", Schema.PERSON, "YI Sun-sin")
+    own = ScreeningIndex([yi, Party("test", "li", Schema.PERSON, "LI Shunchang")])
+    hit = _top(own, "李舜臣")
+    assert hit.party.id == "yi" and hit.band == "match"
+    assert "as Korean (이순신)" in hit.explanation["query_reading"]
+
+
+def test_korean_firms_written_in_hangul_meet_their_brand_spelling(index):
+    names = ("Hyundai Motor Company", "Samsung Electronics Co., Ltd.", "Lotte Chemical Corporation")
+    firms = [Party("test", name.split()[0].lower(), Schema.ORGANIZATION, name) for name in names]
+    own = ScreeningIndex(firms + list(index.parties))  # found whatever else is loaded
+    assert _top(own, "(주)현대자동차").party.id == "hyundai"
+    assert _top(own, "주식회사 삼성전자").party.id == "samsung"
+
+
+def test_the_surnames_cho_and_choe_are_not_folded_together(index):
+    hit = _top(index, "조준영")
+    assert hit is None or not hit.party.name.upper().startswith("CHOE")
+
+
+def test_birth_date_nationality_and_identifier_move_the_score_and_are_shown(index):
+    plain = _top(index, "Kim Jong Un")
+    same = _top(index, "Kim Jong Un", birth_date="1984-01-08", nationality="KP")
+    other = screen(index, Query("Kim Jong Un", DAY, birth_date="1950", nationality="KR")).hits
+    assert same.party.id == plain.party.id == "20157" and same.score >= plain.score
+    assert same.explanation["features"]["birth_date"] == "1984-01-08 is a listed birth date"
+    assert all(h.party.id != "20157" or h.score < plain.score for h in other)
+    kim = next(h for h in other if h.party.id == "20157")
+    assert "over a year" in kim.explanation["features"]["birth_date"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [("birth_date", "1984-13-01", "birth date"), ("nationality", "Korea", "nationality"),
+     ("id_number", "--", "id_number")],
+)
+def test_bad_qualifiers_are_refused_naming_the_field(field, value, message):
+    with pytest.raises(ValueError, match=message):
+        Query("Kim Jong Un", DAY, **{field: value})
+
+
+def test_a_listed_identifier_raises_a_weak_name_match():
+    party = Party("test", "p1", Schema.PERSON, "Park Chol Su",
+                  identifiers=(Identifier("passport", "PD-123456", "KP"),))
+    own = ScreeningIndex([party])
+    weak = _top(own, "Pak Chol")
+    strong = _top(own, "Pak Chol", id_number="pd123456")
+    assert strong.score > (weak.score if weak else 0)
+    assert strong.explanation["features"]["identifier"] == "pd123456 is listed for this entry"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from corridor.names.korean import Romanisation, loose_token, romanise, surname_keys
+from corridor.names.legal_forms import strip_cjk_legal_form
 from corridor.screening.compare import compare_names
-from corridor.screening.korean import Romanisation, loose_token, romanise, surname_keys
-from corridor.screening.legal_forms import strip_cjk_legal_form
 from corridor.screening.names import name_forms, validate_name
 
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import UTC, date, datetime
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 
+import corridor.store.models  # noqa: F401  (every table on Base.metadata)
 from corridor.screening import Party, Query, Schema, screen
-from corridor.store.db import open_database
+from corridor.store.db import Base, engine_for, open_database
 from corridor.store.lists import list_status, load_index, load_parties, save_list
 
 NOW = datetime(2026, 1, 1, tzinfo=UTC)
@@ -32,8 +36,26 @@ def test_a_loaded_list_survives_a_restart_and_screens(db_url, tmp_path):
     assert [s.name for s in list_status(again)] == ["ofac"]
     index = load_index(again, tmp_path / "cache")
     assert screen(index, Query("김정은", date(2026, 1, 1))).hits[0].party.id == "20157"
-    assert list((tmp_path / "cache").glob("screening-*.pickle"))
-    assert load_index(again, tmp_path / "cache").parties == [KIM]  # from the cache
+    (cached,) = (tmp_path / "cache").glob("screening-*.json")
+    assert cached.stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "cache" / "cache.key").stat().st_mode & 0o777 == 0o600
+    from_cache = load_index(again, tmp_path / "cache")
+    assert from_cache.parties == [KIM] and from_cache.names == index.names
+    assert screen(from_cache, Query("김정은", date(2026, 1, 1))).hits[0].party.id == "20157"
+
+
+def test_a_tampered_or_swapped_cache_is_refused_and_rebuilt(tmp_path):
+    sessions = open_database(f"sqlite:///{tmp_path / 'c.db'}")
+    save_list(sessions, "ofac", "ofac", "sdn.csv", [KIM], NOW)
+    load_index(sessions, tmp_path / "cache")
+    (cached,) = (tmp_path / "cache").glob("screening-*.json")
+    seal, body = cached.read_bytes().split(b"\n", 1)
+    forged = body.replace(b"20157", b"99999")
+    for content in (seal + b"\n" + forged, pickle.dumps({"evil": True}), b""):
+        cached.write_bytes(content)
+        index = load_index(sessions, tmp_path / "cache")
+        assert [p.id for p in index.parties] == ["20157"]  # rebuilt from the database, not the file
+        assert cached.read_bytes().split(b"\n", 1)[1] == body
 
 
 def test_reloading_replaces_the_list_and_a_failed_load_keeps_the_old_one(db_url):
@@ -47,3 +69,11 @@ def test_reloading_replaces_the_list_and_a_failed_load_keeps_the_old_one(db_url)
     other = Party("ofac", "1", Schema.ORGANIZATION, "BANCO NACIONAL DE CUBA")
     save_list(sessions, "ofac", "ofac", "v3", [other], NOW)
     assert load_parties(sessions) == [other]
+
+
+def test_migrations_create_exactly_the_screening_tables_the_models_declare(db_url):
+    open_database(db_url)
+    with engine_for(db_url).connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    tables = ("screening_lists", "screening_parties", "screening_list_versions", "screening_decisions")
+    assert [d for d in differences if any(f"'{t}'" in repr(d) for t in tables)] == []

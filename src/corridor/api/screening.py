@@ -15,6 +15,8 @@ from corridor.screening import Query, Schema, ScreeningIndex, screen
 from corridor.screening.names import MAX_NAME_LENGTH
 from corridor.store.lists import list_status, load_index
 
+_FIELDS = (("birth date", "dob"), ("nationality", "nationality"), ("id_number", "id_number"),
+           ("country", "country"))
 router = APIRouter(tags=["screening"], responses=RESPONSES)
 
 
@@ -26,6 +28,9 @@ class ScreeningQuestion(BaseModel):
     schema_: Annotated[Schema | None, Field(alias="schema")] = None
     country: Annotated[str | None, Field(min_length=2, max_length=2)] = None
     lists: list[Annotated[str, Field(max_length=100)]] | None = None
+    dob: Annotated[str | None, Field(max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD")] = None
+    nationality: Annotated[str | None, Field(min_length=2, max_length=2)] = None
+    id_number: Annotated[str | None, Field(min_length=1, max_length=100)] = None
 
 
 def current_index(request: Request, sessions: Sessions) -> ScreeningIndex:
@@ -45,7 +50,9 @@ def screen_party(question: ScreeningQuestion, request: Request, sessions: Sessio
     """Hits (match ≥ 0.85, review ≥ 0.70) with their explanations, and former listings."""
     try:
         query = Query(name=question.name, on=question.on or today, schema=question.schema_,
-                      country=question.country, lists=frozenset(question.lists) if question.lists else None)
+                      country=question.country, lists=frozenset(question.lists) if question.lists else None,
+                      birth_date=question.dob, nationality=question.nationality, id_number=question.id_number)
     except ValueError as error:
-        raise bad_input(error, "name") from error
+        field = next((f for p, f in _FIELDS if str(error).startswith(p)), "name")
+        raise bad_input(error, field) from error
     return screen(current_index(request, sessions), query).to_json()

@@ -20,9 +20,11 @@ Row = dict[str, str]
 
 
 def party_query(row: Row, day: date, lists: frozenset[str] | None) -> Query:
-    """The screening question of one row (`name[,schema,country]`); ValueError names what is wrong."""
+    """The screening question of one row (`name[,schema,country,dob,nationality,id_number]`);
+    ValueError names what is wrong."""
     schema = parse_schema(row.get("schema"))
-    return Query(row.get("name") or "", day, schema, row.get("country") or None, lists)
+    return Query(row.get("name") or "", day, schema, row.get("country") or None, lists,
+                 row.get("dob") or None, row.get("nationality") or None, row.get("id_number") or None)
 
 
 def parse_schema(value: str | None) -> Schema | None:

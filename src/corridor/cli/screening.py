@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
+from typer.core import TyperGroup
 
 from corridor.batch.parties import RESULT_COLUMNS, parse_schema, screen_rows
 from corridor.screening import ListFormatError, Query, ScreeningIndex, ScreeningResult, screen
@@ -30,10 +31,55 @@ lists_app = typer.Typer(
 )
 
 
+class _ScreenGroup(TyperGroup):
+    """`corridor screen NAME` screens; `corridor screen decide …` is a subcommand. Click would
+    read `decide` as the NAME, so a first word that names a subcommand goes to it instead."""
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        if args and args[0] in self.commands:
+            super().parse_args(ctx, [])
+            ctx._protected_args, ctx.args = args[:1], args[1:]
+            return ctx.args
+        ctx.allow_interspersed_args = True  # `screen NAME --json`: options may follow the name
+        return super().parse_args(ctx, args)
+
+
+screen_app = typer.Typer(cls=_ScreenGroup, invoke_without_command=True, add_completion=False)
+
+
 def register(app: typer.Typer) -> None:
-    """Add `corridor lists` and `corridor screen` to the app."""
+    """Add `corridor lists` and `corridor screen` (with `screen decide`) to the app."""
     app.add_typer(lists_app, name="lists")
-    app.command("screen")(screen_command)
+    app.add_typer(screen_app, name="screen", help="Screen a name (or a CSV of names) against the lists.")
+
+
+@screen_app.command("decide")
+def decide_command(
+    hit: Annotated[str, typer.Argument(help="The hit as LIST:ID, e.g. ofac:20157.")],
+    name: Annotated[str, typer.Option("--name", help="The screened name the hit was found for.")],
+    reason: Annotated[str, typer.Option("--reason", help="Why: what the officer checked.")],
+    clear: Annotated[bool, typer.Option("--clear", help="Not our party: the hit is a false match.")] = False,
+    confirm: Annotated[bool, typer.Option("--confirm", help="Our party: the hit is a true match.")] = False,
+    actor: Annotated[str | None, typer.Option("--actor", envvar="CORRIDOR_ACTOR")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Database path or URL.")] = None,
+) -> None:
+    """Record an officer's decision on a hit; it stands until the listed entry changes."""
+    from corridor.cli.identity import checked_actor
+    from corridor.store.decisions import decide
+
+    if clear == confirm:
+        raise _fail("give exactly one of --clear and --confirm")
+    list_name, _, party_id = hit.partition(":")
+    if not list_name or not party_id:
+        raise _fail(f"HIT {hit!r} is not LIST:ID, e.g. ofac:20157")
+    try:
+        sessions = open_database(db)
+        made = decide(sessions, name=name, list_name=list_name, party_id=party_id,
+                      decision="clear" if clear else "confirm", reason=reason,
+                      actor=checked_actor(sessions, actor, "officer"), at=datetime.now(UTC))
+    except ValueError as error:
+        raise _fail(str(error)) from error
+    console.print(f"{made.decision} {hit} for {name!r} by {made.actor}: {made.reason}", highlight=False)
 
 
 def _fail(message: str) -> typer.Exit:
@@ -51,8 +97,15 @@ def load_command(
     db: Annotated[
         str | None, typer.Option("--db", help="Database path or URL (default: $CORRIDOR_HOME).")
     ] = None,
+    allow_shrink: Annotated[
+        bool,
+        typer.Option("--allow-shrink", help="Accept a list less than half the size of the one loaded."),
+    ] = False,
 ) -> None:
-    """Parse a list file and replace the stored list of that name, all or nothing."""
+    """Parse a list file and replace the stored list of that name, all or nothing.
+
+    A file that would shrink a loaded list to less than half is refused unless `--allow-shrink`:
+    a truncated download or the wrong file must not silently empty a sanctions list."""
     list_name = (name or list_format).strip()
     if not list_name or len(list_name) > 64:
         raise _fail(f"--name {name!r} must be 1 to 64 characters")
@@ -60,14 +113,31 @@ def load_command(
         parties = read_list(path, list_format, list_name)
     except (ListFormatError, ValueError) as error:
         raise _fail(f"{error}; nothing was loaded") from error
+    sessions = open_database(db)
+    previous = next((s for s in list_status(sessions) if s.name == list_name), None)
+    if previous and len(parties) * 2 < previous.party_count and not allow_shrink:
+        raise _fail(
+            f"{str(path)!r} has {len(parties)} parties; list {list_name} has {previous.party_count}. "
+            "Nothing was loaded; give --allow-shrink if the list really shrank"
+        )
     status = save_list(
-        open_database(db), list_name, list_format, str(path.resolve()), parties, loaded_at=datetime.now(UTC)
+        sessions, list_name, list_format, str(path.resolve()), parties, loaded_at=datetime.now(UTC)
     )
     console.print(
         f"loaded list [bold]{status.name}[/bold] ({status.format}): {status.party_count} parties, "
         f"revision {status.revision}",
         highlight=False,
     )
+    if status.changes and previous:  # a first load adds everything; nothing to compare
+        c = status.changes
+        console.print(
+            f"since the last load: {len(c.added)} added, {len(c.removed)} removed, {len(c.changed)} changed",
+            highlight=False,
+        )
+        for label, ids in (("added", c.added), ("removed", c.removed), ("changed", c.changed)):
+            if ids:
+                more = f" … and {len(ids) - 20} more" if len(ids) > 20 else ""
+                console.print(f"  {label}: {', '.join(ids[:20])}{more}", highlight=False)
 
 
 @lists_app.command("status")
@@ -90,7 +160,9 @@ def status_command(db: str | None = typer.Option(None, "--db", help="Database pa
     console.print(table)
 
 
+@screen_app.callback()
 def screen_command(
+    ctx: typer.Context,
     name: Annotated[str | None, typer.Argument(help="The party's name as written (any script).")] = None,
     country: Annotated[
         str | None, typer.Option("--country", help="ISO country of the party, e.g. KR.")
@@ -102,9 +174,18 @@ def screen_command(
     on: Annotated[
         str | None, typer.Option("--on", help="Screening date, YYYY-MM-DD (default: today).")
     ] = None,
+    dob: Annotated[
+        str | None, typer.Option("--dob", help="Birth date of the party: YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    nationality: Annotated[
+        str | None, typer.Option("--nationality", help="ISO nationality, e.g. KP.")
+    ] = None,
+    id_number: Annotated[
+        str | None, typer.Option("--id-number", help="Passport, registration or other id number.")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
     batch: Annotated[
-        Path | None, typer.Option("--batch", help="CSV of parties: name[,id,schema,country].")
+        Path | None, typer.Option("--batch", help="CSV: name[,id,schema,country,dob,nationality,id_number].")
     ] = None,
     out: Annotated[Path | None, typer.Option("--out", help="Where the batch results go (CSV).")] = None,
     db: Annotated[str | None, typer.Option("--db", help="Database path or URL.")] = None,
@@ -116,6 +197,8 @@ def screen_command(
         "--master", help="Spark master URL (default: $SPARK_MASTER, else local[*]).")] = None,
 ) -> None:
     """Screen a name (or a CSV of names) against the loaded restricted-party lists."""
+    if ctx.invoked_subcommand:
+        return
     day = _screening_date(on)
     sessions = open_database(db)
     loaded = {s.name for s in list_status(sessions)}
@@ -141,19 +224,26 @@ def screen_command(
     if name is None:
         raise _fail("give a NAME to screen, or --batch parties.csv --out results.csv")
     try:
-        query = Query(name, day, parse_schema(schema), country, chosen)
+        query = Query(name, day, parse_schema(schema), country, chosen, dob, nationality, id_number)
     except ValueError as error:
         raise _fail(str(error)) from error
+    from corridor.store.decisions import standing_decisions
+
     result = screen(load_index(sessions, corridor_home() / "cache"), query)
+    decided = standing_decisions(sessions, name)
     if as_json:
-        sys.stdout.write(json.dumps(result.to_json(), ensure_ascii=False, indent=2) + "\n")
+        answer = result.to_json()
+        for hit in answer["hits"] + answer["formerly_listed"]:
+            made = decided.get((hit["list"], hit["id"]))
+            hit["decision"] = made.to_json() if made else None
+        sys.stdout.write(json.dumps(answer, ensure_ascii=False, indent=2) + "\n")
     else:
-        _print_result(result)
+        _print_result(result, decided)
 
 
 def _screening_date(on: str | None) -> date:
     if on is None:
-        return datetime.now(UTC).date()
+        return date.today()
     try:
         return date.fromisoformat(on)
     except ValueError:
@@ -176,7 +266,9 @@ def screen_batch(index: ScreeningIndex, source: Path, out: Path, day: date, list
                  workers: int | None = None) -> int:
     """Screen every row; bad rows are reported and kept with their error, good rows finished.
 
-    The output is written to a temporary file and moved into place, so it is never half-written.
+    With several workers the index, opened once here, is shared with forked processes (copy on
+    write), each screening a chunk. The output is written to a temporary file and moved into
+    place, so it is never half-written.
     """
     try:
         with source.open(encoding="utf-8-sig", newline="") as handle:
@@ -196,20 +288,23 @@ def screen_batch(index: ScreeningIndex, source: Path, out: Path, day: date, list
             bad += 1
             errors.print(f"[yellow]row {line}:[/yellow] {result['error']}", highlight=False)
     partial = out.with_name(out.name + ".partial")
-    with partial.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(
-            handle,
-            fieldnames=columns + [c for c in RESULT_COLUMNS if c not in columns],
-            extrasaction="ignore",
-        )
-        writer.writeheader()
-        writer.writerows(results)
-    partial.replace(out)
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(
+                handle,
+                fieldnames=columns + [c for c in RESULT_COLUMNS if c not in columns],
+                extrasaction="ignore",
+            )
+            writer.writeheader()
+            writer.writerows(results)
+        partial.replace(out)
+    except OSError as error:
+        raise _fail(f"cannot write --out {str(out)!r}: {error}") from error
     errors.print(f"screened {len(rows) - bad} rows, {bad} bad; results in {out}", highlight=False)
     return bad
 
 
-def _print_result(result: ScreeningResult) -> None:
+def _print_result(result: ScreeningResult, decided: dict) -> None:
     q = result.query
     console.print(
         f"screening [bold]{q.name}[/bold] on {q.on.isoformat()}: {len(result.hits)} hit(s)", highlight=False
@@ -226,6 +321,9 @@ def _print_result(result: ScreeningResult) -> None:
                 why += "; " + "; ".join(hit.explanation["rules"])
             if hit.party.delisted_on:
                 why += f"; delisted {hit.party.delisted_on.isoformat()}"
+            made = decided.get((hit.party.list_name, hit.party.id))
+            if made:
+                why += f"; {made.decision}ed by {made.actor} {made.decided_at:%Y-%m-%d}: {made.reason}"
             table.add_row(
                 hit.band,
                 f"{hit.score:.3f}",

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from normality import ascii_text
 
+from corridor.names import japanese, korean
+from corridor.names.korean import Romanisation, split_person_name
 from corridor.news.countries import country_mentions
-from corridor.screening import japanese, korean
-from corridor.screening.korean import Romanisation, split_person_name
 
 ROLE = (
     r"(?:(?:acting|former|deputy|vice|first|senior|chief|new|incoming|outgoing)\s+)*"

@@ -24,9 +24,9 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from corridor.screening import korean
+from corridor.names import korean
+from corridor.names.scripts import script_of
 from corridor.screening.names import NameForm
-from corridor.screening.scripts import script_of
 
 ALIGN_AT = 0.75
 PREFILTER_AT = 70

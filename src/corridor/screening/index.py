@@ -13,11 +13,11 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, fields
 
 from rigour.text.phonetics import metaphone
 
-from corridor.screening import korean
+from corridor.names import korean
 from corridor.screening.compare import PARTICLES
 from corridor.screening.names import NameForm, latin_tokens, name_forms
 from corridor.screening.party import Party
@@ -76,22 +76,57 @@ def idf(names_with_key: int, names: int) -> float:
     return math.log(1 + max(names, 1) / names_with_key)
 
 
+_TUPLE_FIELDS = frozenset(f.name for f in fields(NameForm) if str(f.type).startswith("tuple"))
+
+
+def _form(data: dict) -> NameForm:
+    return NameForm(**{k: tuple(v) if k in _TUPLE_FIELDS else v for k, v in data.items()})
+
+
 class ScreeningIndex:
     """Parties of one or more lists, ready for `screen`. Build once; query many times."""
 
     def __init__(self, parties: list[Party]) -> None:
-        self.parties = parties
-        self.names: list[IndexedName] = []
-        postings: dict[str, list[int]] = defaultdict(list)
+        names: list[IndexedName] = []
         for number, party in enumerate(parties):
-            for indexed in party_names(number, party):
-                entry = len(self.names)
-                self.names.append(indexed)
-                for key in name_keys(indexed):
-                    postings[key].append(entry)
+            names.extend(party_names(number, party))
+        self._assemble(parties, names)
+
+    def _assemble(self, parties: list[Party], names: list[IndexedName]) -> None:
+        self.parties = parties
+        self.names = names
+        postings: dict[str, list[int]] = defaultdict(list)
+        for entry, name in enumerate(names):
+            for key in name_keys(name):
+                postings[key].append(entry)
         self._postings = {
             key: (tuple(entries), idf(len(entries), len(self.names))) for key, entries in postings.items()
         }
+
+    def to_data(self) -> dict:
+        """Plain JSON-ready data (no code, no pickled objects): what `from_data` rebuilds from,
+        without reading every name again (the slow part: Japanese and Chinese readers)."""
+        return {
+            "parties": [p.to_record() for p in self.parties],
+            "names": [
+                [n.party, n.name, [asdict(f) for f in n.forms], sorted(n.family_names)] for n in self.names
+            ],
+        }
+
+    @classmethod
+    def from_data(cls, data: dict) -> ScreeningIndex:
+        """The index `to_data` described; raises ValueError (naming the part) on malformed data."""
+        try:
+            parties = [Party.from_record(r) for r in data["parties"]]
+            names = [
+                IndexedName(int(p), str(n), tuple(_form(f) for f in forms), frozenset(family))
+                for p, n, forms, family in data["names"]
+            ]
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"screening index data is malformed: {error!r}") from error
+        index = cls.__new__(cls)
+        index._assemble(parties, names)
+        return index
 
     def __len__(self) -> int:
         return len(self.parties)

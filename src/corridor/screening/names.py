@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from normality import ascii_text
 from rigour.names import replace_org_types_compare
 from rigour.text.translit import maybe_ascii
 
-from corridor.screening import chinese, japanese, korean
-from corridor.screening.legal_forms import strip_cjk_legal_form, strip_latin_legal_forms
-from corridor.screening.scripts import Script, script_of
+from corridor.names import brands, chinese, hanja, japanese, korean
+from corridor.names.legal_forms import strip_cjk_legal_form, strip_latin_legal_forms
+from corridor.names.scripts import Script, script_of
 from corridor.screening.vocabulary import canonical_word, is_generic, translate_cjk_terms
 
 MAX_NAME_LENGTH = 1000
@@ -150,6 +150,9 @@ def _cjk_forms(text: str, script: Script, person: bool, country: str | None) -> 
         translated, terms = translate_cjk_terms(base)
         if terms:
             variants.append((translated, f", {'/'.join(terms)} translated"))
+        if script is Script.HANGUL:
+            branded = [(brands.spell_brands(v), n) for v, n in variants]
+            variants += [(b, f", brand spelling{n}") for b, n in branded if b]
     for variant, note in variants:
         surname = korean.split_person_name(variant)[0] if script is Script.HANGUL and person else None
         for reading, romaji, is_korean in _readings(variant, script, person, country):
@@ -167,7 +170,18 @@ def _cjk_forms(text: str, script: Script, person: bool, country: str | None) -> 
                         strict=reading == PINYIN,
                     )
                 )
+    if script is Script.HAN and country not in JAPANESE_COUNTRIES | CHINESE_COUNTRIES:
+        forms.extend(_hanja_forms(text, base, person, country))
     return tuple(forms)
+
+
+def _hanja_forms(text: str, han: str, person: bool, country: str | None) -> list[NameForm]:
+    """The Korean readings of a Hanja name (李舜臣 → 이순신, 리순신), read as Hangul is."""
+    return [
+        replace(form, name=text, reading=f"as Korean ({hangul}), {form.reading}")
+        for hangul in hanja.korean_readings(han)
+        for form in _cjk_forms(hangul, Script.HANGUL, person, country)[1:]
+    ]
 
 
 def _readings(text: str, script: Script, person: bool, country: str | None) -> list[tuple[str, str, bool]]:

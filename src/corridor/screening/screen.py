@@ -24,6 +24,7 @@ from corridor.screening.index import IndexedName, ScreeningIndex
 from corridor.screening.names import NameForm, name_forms, validate_name
 from corridor.screening.ofac_score import ofac_score
 from corridor.screening.party import Party, Schema
+from corridor.screening.qualifiers import normalise_identifier, parse_birth_date, qualify
 
 MATCH_AT = 0.85
 REVIEW_AT = 0.70
@@ -39,9 +40,21 @@ class Query:
     schema: Schema | None = None
     country: str | None = None
     lists: frozenset[str] | None = None
+    birth_date: str | None = None
+    nationality: str | None = None
+    id_number: str | None = None
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", validate_name(self.name))
+        if self.birth_date:
+            object.__setattr__(self, "birth_date", parse_birth_date(self.birth_date))
+        if self.nationality:
+            code = self.nationality.strip().upper()
+            if len(code) != 2 or not code.isalpha():
+                raise ValueError(f"nationality {self.nationality!r} is not an ISO 3166-1 alpha-2 code")
+            object.__setattr__(self, "nationality", code)
+        if self.id_number is not None and not normalise_identifier(self.id_number):
+            raise ValueError(f"id_number {self.id_number!r} has no letters or digits")
         if self.country is not None:
             code = self.country.strip().upper()
             if len(code) != 2 or not code.isalpha():
@@ -69,6 +82,9 @@ class Hit:
             "explanation": self.explanation,
             "programmes": list(self.party.programmes),
             "countries": list(self.party.countries),
+            "birth_dates": list(self.party.birth_dates),
+            "identifiers": [f"{i.kind} {i.number}".strip() for i in self.party.identifiers],
+            "addresses": list(self.party.addresses),
             "listed_on": self.party.listed_on.isoformat() if self.party.listed_on else None,
             "delisted_on": self.party.delisted_on.isoformat() if self.party.delisted_on else None,
         }
@@ -87,6 +103,9 @@ class ScreeningResult:
             "schema": self.query.schema.value if self.query.schema else None,
             "country": self.query.country,
             "lists": sorted(self.query.lists) if self.query.lists else None,
+            "birth_date": self.query.birth_date,
+            "nationality": self.query.nationality,
+            "id_number": self.query.id_number,
             "hits": [h.to_json() for h in self.hits],
             "formerly_listed": [h.to_json() for h in self.formerly_listed],
         }
@@ -124,6 +143,7 @@ def score_candidates(query: Query, forms_by_kind: dict[bool, tuple[NameForm, ...
         score = comparison.score
         if query.country and party.countries and query.country not in party.countries:
             score -= COUNTRY_MISMATCH_PENALTY
+        score = min(1.0, score + qualify(party, query.birth_date, query.nationality, query.id_number)[0])
         if band_of(score) and (candidate.party not in best or score > best[candidate.party][0]):
             best[candidate.party] = (score, candidate, comparison)
     hits, former = [], []
@@ -158,6 +178,7 @@ def explain(query: Query, party: Party, comparison: Comparison, score: float) ->
     if query.country and party.countries:
         agrees = query.country in party.countries
         features["country"] = f"{query.country} {'in' if agrees else 'not in'} {', '.join(party.countries)}"
+    features.update(qualify(party, query.birth_date, query.nationality, query.id_number)[1])
     summary = (
         f"{comparison.query.name!r} read {comparison.query.reading} as "
         f"{' '.join(comparison.query.tokens) or comparison.query.original!r} met list name "

@@ -30,7 +30,7 @@ class Version:
     actor: str = ACTOR
 
     def record(self, session: Session, status: Any) -> None:
-        facts = {k: v for k, v in asdict(status).items() if k != "loaded_at"}
+        facts = {k: v for k, v in asdict(status).items() if k not in ("loaded_at", "changes")}
         at: datetime = status.loaded_at
         audit.append(session, actor=self.actor, action="list.loaded", subject=f"list:{status.name}", at=at,
                      after=facts)

@@ -3,26 +3,34 @@
 A load replaces a list in a single transaction: the old parties are deleted and the new ones
 inserted together, so a load that fails half-way leaves the list as it was. The in-memory
 screening index is rebuilt from these rows after a restart; building it takes about a second
-for OFAC + UN, so it is cached as a pickle under `$CORRIDOR_HOME/cache`, keyed by the
-revisions of the lists it holds and a digest of the engine's code (a reload or an upgrade
-changes the key, so a stale cache is never used).
+for OFAC + UN, so the names as read are cached under `$CORRIDOR_HOME/cache`, keyed by the
+revisions of the lists it holds, a digest of the engine's code and the versions of the name
+readers it uses (a reload or an upgrade changes the key, so a stale cache is never used).
+
+The cache is data, never code: JSON, written 0600, behind an HMAC-SHA256 whose key lives
+beside it in a 0600 file. A cache file that was swapped or edited fails the check and is
+refused (deleted and rebuilt from the database); pickle is never used, so even a file that
+passed would only hold names, not something to run.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+import logging
 import os
-import pickle
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, sessionmaker
 
-from corridor import screening
+from corridor import names, screening
 from corridor.screening.errors import ListFormatError
 from corridor.screening.formats import FORMATS, parse_csl, parse_ftm, parse_meti, parse_ofac, parse_un
 from corridor.screening.index import ScreeningIndex
@@ -30,7 +38,9 @@ from corridor.screening.party import Party
 from corridor.store import list_versions
 from corridor.store.db import Base
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
+READER_PACKAGES = ("rigour", "rapidfuzz", "cutlet", "fugashi", "unidic-lite", "pypinyin", "normality")
+log = logging.getLogger(__name__)
 
 
 class ScreeningList(Base):
@@ -56,6 +66,48 @@ class ScreeningParty(Base):
     record: Mapped[dict] = mapped_column(sa.JSON)
 
 
+class ScreeningListVersion(Base):
+    """One load of a list: what it added, removed and changed against the load before it."""
+
+    __tablename__ = "screening_list_versions"
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    list_name: Mapped[str] = mapped_column(sa.String(64), index=True)
+    revision: Mapped[str] = mapped_column(sa.String(64))
+    loaded_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    party_count: Mapped[int] = mapped_column(sa.Integer)
+    added: Mapped[list] = mapped_column(sa.JSON)
+    removed: Mapped[list] = mapped_column(sa.JSON)
+    changed: Mapped[list] = mapped_column(sa.JSON)
+
+
+@dataclass(frozen=True, slots=True)
+class ListChanges:
+    """Party ids a load added, removed and changed (same id, different record)."""
+
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+
+    @property
+    def touched(self) -> frozenset[str]:
+        return frozenset(self.added + self.changed)
+
+
+def list_changes(old: dict[str, dict], new: dict[str, dict]) -> ListChanges:
+    """The difference between two versions of a list, each keyed by party id."""
+    return ListChanges(
+        added=tuple(sorted(new.keys() - old.keys())),
+        removed=tuple(sorted(old.keys() - new.keys())),
+        changed=tuple(sorted(k for k in new.keys() & old.keys() if new[k] != old[k])),
+    )
+
+
+def record_revision(record: dict) -> str:
+    """A short digest of one party's record: a decision holds until this changes."""
+    return hashlib.sha256(json.dumps(record, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
 @dataclass(frozen=True, slots=True)
 class ListStatus:
     name: str
@@ -64,6 +116,7 @@ class ListStatus:
     revision: str
     party_count: int
     loaded_at: datetime
+    changes: ListChanges | None = None
 
 
 def save_list(
@@ -73,12 +126,34 @@ def save_list(
     source: str,
     parties: list[Party],
     loaded_at: datetime,
+    actor: str = "system",
 ) -> ListStatus:
-    """Replace list `name` by `parties`, all or nothing."""
-    records = [p.to_record() for p in parties]
+    """Replace list `name` by `parties`, all or nothing; keep the version and what it changed,
+    and write the load to the audit log in the same transaction."""
+    records = [json.loads(json.dumps(p.to_record(), default=str)) for p in parties]
     revision = hashlib.sha256(json.dumps(records, sort_keys=True, default=str).encode()).hexdigest()[:16]
     with sessions.begin() as session:
-        version = list_versions.lock(session)
+        version = list_versions.lock(session, actor)
+        old = {
+            party_id: record
+            for party_id, record in session.execute(
+                sa.select(ScreeningParty.party_id, ScreeningParty.record).where(
+                    ScreeningParty.list_name == name
+                )
+            )
+        }
+        changes = list_changes(old, {r["id"]: r for r in records})
+        session.add(
+            ScreeningListVersion(
+                list_name=name,
+                revision=revision,
+                loaded_at=loaded_at,
+                party_count=len(records),
+                added=list(changes.added),
+                removed=list(changes.removed),
+                changed=list(changes.changed),
+            )
+        )
         session.execute(sa.delete(ScreeningParty).where(ScreeningParty.list_name == name))
         session.merge(
             ScreeningList(
@@ -95,7 +170,7 @@ def save_list(
             sa.insert(ScreeningParty),
             [{"list_name": name, "party_id": r["id"], "record": r} for r in records],
         )
-        status = ListStatus(name, list_format, source, revision, len(parties), loaded_at)
+        status = ListStatus(name, list_format, source, revision, len(parties), loaded_at, changes)
         version.record(session, status)
     return status
 
@@ -116,32 +191,73 @@ def load_parties(sessions: sessionmaker, names: list[str] | None = None) -> list
 
 @cache
 def _engine_digest() -> str:
-    """A digest of the screening engine's code: an index pickled by other code is never reused."""
+    """A digest of the screening and name code and the readers' versions: an index written by
+    other code, or read by other readers, is never reused."""
     digest = hashlib.sha256(str(CACHE_FORMAT).encode())
-    for source in sorted(Path(screening.__file__).parent.rglob("*.py")):
-        digest.update(source.read_bytes())
+    for package in (screening, names):
+        for source in sorted(Path(package.__file__).parent.rglob("*.py")):
+            digest.update(source.read_bytes())
+    for package in READER_PACKAGES:
+        try:
+            digest.update(f"{package}=={version(package)}".encode())
+        except PackageNotFoundError:
+            digest.update(f"{package} absent".encode())
     return digest.hexdigest()
 
 
-def load_index(sessions: sessionmaker, cache_dir: Path | None = None) -> ScreeningIndex:
-    """The index of every loaded list, from the pickle cache when the lists have not changed."""
-    statuses = list_status(sessions)
-    lists = [(s.name, s.revision) for s in statuses]
-    key = hashlib.sha256(repr([*lists, _engine_digest()]).encode()).hexdigest()
-    cached = cache_dir / f"screening-{key[:24]}.pickle" if cache_dir else None
-    if cached and cached.exists():
+def _cache_key(cache_dir: Path) -> bytes:
+    """The HMAC key of this cache folder, made on first use, readable by its owner only."""
+    path = cache_dir / "cache.key"
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_bytes()
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(secrets.token_bytes(32))
+    return path.read_bytes()
+
+
+def _read_cache(path: Path, key: bytes) -> ScreeningIndex | None:
+    """The cached index, or None (and the file removed) when it is missing or fails its check."""
+    try:
+        seal, _, body = path.read_bytes().partition(b"\n")
+    except FileNotFoundError:
+        return None
+    expected = hmac.new(key, body, hashlib.sha256).hexdigest().encode()
+    if hmac.compare_digest(seal, expected):
         try:
-            return pickle.loads(cached.read_bytes())
-        except (pickle.UnpicklingError, EOFError, AttributeError):
-            cached.unlink(missing_ok=True)
-    index = ScreeningIndex(load_parties(sessions))
-    if cached:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        for old in cached.parent.glob("screening-*.pickle"):
-            old.unlink(missing_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.partial")
-        partial.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
-        partial.replace(cached)
+            return ScreeningIndex.from_data(json.loads(body))
+        except ValueError:
+            pass
+    log.warning("screening cache %s failed its integrity check; refused and rebuilt", path)
+    path.unlink(missing_ok=True)
+    return None
+
+
+def _write_cache(path: Path, key: bytes, index: ScreeningIndex) -> None:
+    body = json.dumps(index.to_data(), ensure_ascii=False, separators=(",", ":")).encode()
+    for old in path.parent.glob("screening-*"):
+        old.unlink(missing_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.partial")
+    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(hmac.new(key, body, hashlib.sha256).hexdigest().encode() + b"\n" + body)
+    partial.replace(path)
+
+
+def load_index(sessions: sessionmaker, cache_dir: Path | None = None) -> ScreeningIndex:
+    """The index of every loaded list, from the sealed cache when the lists have not changed."""
+    lists = [(s.name, s.revision) for s in list_status(sessions)]
+    if cache_dir is None:
+        return ScreeningIndex(load_parties(sessions))
+    cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    key = _cache_key(cache_dir)
+    digest = hashlib.sha256(repr([*lists, _engine_digest()]).encode()).hexdigest()
+    path = cache_dir / f"screening-{digest[:24]}.json"
+    index = _read_cache(path, key)
+    if index is None:
+        index = ScreeningIndex(load_parties(sessions))
+        _write_cache(path, key, index)
     return index
 
 
@@ -151,7 +267,17 @@ def load_index(sessions: sessionmaker, cache_dir: Path | None = None) -> Screeni
 
 
 def read_list(path: Path, list_format: str, list_name: str) -> list[Party]:
-    """Parse the list at `path`; raises ValueError for an unknown format or a missing file."""
+    """Parse the list at `path`; raises ValueError for an unknown format, a missing or empty
+    file, or a file with no parties (an empty download must not replace a list)."""
+    parties = _parse_list(path, list_format, list_name)
+    if not parties:
+        raise ValueError(f"list file {str(path)!r} holds no parties in format {list_format}")
+    return parties
+
+
+def _parse_list(path: Path, list_format: str, list_name: str) -> list[Party]:
+    if path.is_file() and not path.read_bytes().strip():
+        raise ValueError(f"list file {str(path)!r} is empty")
     if list_format not in FORMATS:
         raise ValueError(f"format {list_format!r} is not known; use one of: {', '.join(FORMATS)}")
     if not path.exists():

@@ -3,6 +3,7 @@
 from corridor.store import (  # noqa: F401  (importing registers each module's tables)
     applications,  # licence applications (issue 5)
     audit,  # hash-chained audit log (issue 5), keyed and anchored (issue 13)
+    decisions,  # decisions on screening hits (issue 11)
     idempotency,  # replies kept for retried writes (issue 13)
     licences,  # licences and drawdowns (issue 5)
     list_versions,  # audited list loads (issue 13)

@@ -120,7 +120,7 @@ SURNAMES: dict[str, tuple[str, ...]] = {
     "최": ("choi", "choe", "chwe"),
     "정": ("jung", "jeong", "chung", "jong", "chong"),
     "강": ("kang", "gang"),
-    "조": ("cho", "jo", "joe"),
+    "조": ("cho", "jo"),  # not "joe": it folds into 최's MR spelling Choe
     "윤": ("yoon", "yun"),
     "장": ("jang", "chang"),
     "임": ("lim", "im", "rim", "yim"),

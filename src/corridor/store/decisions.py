@@ -1,0 +1,129 @@
+"""Officers' decisions on screening hits: "not our party" (clear) or "our party" (confirm).
+
+A decision is about one pair: the screened name (folded: case, spaces, width) and one list
+entry as it stood when decided (its record digest). It holds while that entry is unchanged;
+when a list load changes the entry, the pair is screened afresh. Every decision is an audit
+entry written in the same transaction.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, sessionmaker
+
+from corridor.store import audit
+from corridor.store.db import Base
+from corridor.store.lists import ScreeningParty, record_revision
+
+DECISIONS = ("clear", "confirm")
+
+
+class ScreeningDecision(Base):
+    __tablename__ = "screening_decisions"
+    __table_args__ = (sa.Index("ix_screening_decisions_pair", "query_key", "list_name", "party_id"),)
+
+    id: Mapped[int] = mapped_column(sa.Integer, primary_key=True)
+    query_key: Mapped[str] = mapped_column(sa.String(1000))
+    list_name: Mapped[str] = mapped_column(sa.String(64))
+    party_id: Mapped[str] = mapped_column(sa.String(200))
+    entry_revision: Mapped[str] = mapped_column(sa.String(64))
+    decision: Mapped[str] = mapped_column(sa.String(16))
+    reason: Mapped[str] = mapped_column(sa.String(2000))
+    actor: Mapped[str] = mapped_column(sa.String(200))
+    decided_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    decision: str
+    reason: str
+    actor: str
+    decided_at: datetime
+
+    def to_json(self) -> dict:
+        return {
+            "decision": self.decision,
+            "reason": self.reason,
+            "actor": self.actor,
+            "decided_at": self.decided_at.isoformat(),
+        }
+
+
+def query_key(name: str) -> str:
+    """The screened name as decisions are keyed: width, case and spacing folded."""
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+def decide(
+    sessions: sessionmaker,
+    *,
+    name: str,
+    list_name: str,
+    party_id: str,
+    decision: str,
+    reason: str,
+    actor: str,
+    at: datetime,
+) -> Decision:
+    """Record a decision on (name, list entry); ValueError names a bad field or unknown entry."""
+    if decision not in DECISIONS:
+        raise ValueError(f"decision {decision!r} is not one of: {', '.join(DECISIONS)}")
+    if not reason.strip() or len(reason) > 2000:
+        raise ValueError("--reason must be 1 to 2000 characters: say why, for the auditor")
+    with sessions.begin() as session:
+        if not audit.lock_chain(session):
+            raise ValueError("the audit head row is missing, so no decision can be recorded")
+        record = session.scalar(
+            sa.select(ScreeningParty.record).where(
+                ScreeningParty.list_name == list_name, ScreeningParty.party_id == party_id
+            )
+        )
+        if record is None:
+            raise ValueError(f"hit {list_name}:{party_id} is not an entry of a loaded list")
+        row = ScreeningDecision(
+            query_key=query_key(name),
+            list_name=list_name,
+            party_id=party_id,
+            entry_revision=record_revision(record),
+            decision=decision,
+            reason=reason.strip(),
+            actor=actor,
+            decided_at=at,
+        )
+        session.add(row)
+        audit.append(
+            session,
+            actor=actor,
+            action=f"screening.{decision}",
+            subject=f"hit:{list_name}:{party_id}",
+            at=at,
+            before=None,
+            after={"name": name, "reason": row.reason, "entry_revision": row.entry_revision},
+        )
+    return Decision(decision, row.reason, actor, at)
+
+
+def standing_decisions(sessions: sessionmaker, name: str) -> dict[tuple[str, str], Decision]:
+    """The latest decision on each list entry for `name` that still holds (entry unchanged)."""
+    query = (
+        sa.select(ScreeningDecision, ScreeningParty.record)
+        .join(
+            ScreeningParty,
+            sa.and_(
+                ScreeningParty.list_name == ScreeningDecision.list_name,
+                ScreeningParty.party_id == ScreeningDecision.party_id,
+            ),
+        )
+        .where(ScreeningDecision.query_key == query_key(name))
+        .order_by(ScreeningDecision.id)
+    )
+    with sessions() as session:
+        return {
+            (d.list_name, d.party_id): Decision(d.decision, d.reason, d.actor, d.decided_at)
+            for d, record in session.execute(query)
+            if record_revision(record) == d.entry_revision
+        }
