@@ -9,6 +9,9 @@ another event, and which countries are objects rather than actors.
 from __future__ import annotations
 
 import re
+from importlib import resources
+
+import yaml
 
 # Each type's trigger phrases, any of which marks the event: English first, then Korean and Japanese.
 _GAP = r"\w*\W+(?:\w+\W+){0,%d}?"
@@ -217,3 +220,11 @@ SYMMETRIC = {
 }  # fmt: skip
 # These events are what was done; the words of a request or call are their content, not their mood.
 MOOD_IMMUNE = {"investment_requested", "survey_reported", "trade_figure_reported", "boycott_reported"}
+
+
+def _data(name: str) -> dict:
+    """A vocabulary file from corridor/news/data; each entry there carries a comment on why."""
+    return yaml.safe_load(resources.files("corridor.news").joinpath("data", name).read_text("utf-8"))
+
+
+PARSE = _data("parse.yaml")

@@ -6,7 +6,7 @@ pack links), so the CLI, the timeline overlay and the benchmark all get the same
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from corridor.news.dates import PublicationEstimate, estimate_publication
@@ -59,9 +59,16 @@ def report_article(article: Article, packs: PackSet) -> NewsReport:
     estimated range when none is printed (and then flagged as estimated)."""
     estimate = None if article.published else estimate_publication(article.text)
     anchor = article.published or (estimate.earliest if estimate else None)
-    events = (
-        extract_events(article.text, anchor, reference_rates(packs), article.published is None)
-        if anchor
-        else []
-    )
+    events = extract_events(
+        article.text, anchor or article.crawl_date or date.today(), reference_rates(packs),
+        article.published is None)
+    if anchor is None:  # nothing dates the page: keep every event, say its date is unknown
+        events = [_undated(e) for e in events]
     return NewsReport(article, estimate, find_entities(article.text), link_events(events, packs))
+
+
+def _undated(event: Event) -> Event:
+    """An event dated only by the (missing) publication date has an unknown date, not a guessed one."""
+    if not any(f["kind"] == "date_from_publication" for f in event.flags):
+        return event
+    return replace(event, date_precision="unknown")
