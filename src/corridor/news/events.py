@@ -69,7 +69,7 @@ class Event:
                 for p in self.participants
             ],
             "items": self.items,
-            "date": self.date.isoformat(),
+            "date": None if self.date_precision == "unknown" else self.date.isoformat(),
             "date_precision": self.date_precision,
             "happened": self.happened,
             "figures": [f.as_json() for f in self.figures],
@@ -90,16 +90,31 @@ ABBREVIATION_END = re.compile(
 )
 
 
+LONGEST_SENTENCE = 2000  # characters; a longer run has lost its punctuation (a table, a scraped blob)
+
+
 def split_sentences(text: str) -> list[str]:
-    """Sentences of English, Korean and Japanese text; "Aug. 22" and "U.S." do not end one."""
+    """Sentences of English, Korean and Japanese text; "Aug. 22" and "U.S." do not end one.
+    A run longer than LONGEST_SENTENCE is cut at spaces so every later step sees bounded pieces
+    and the whole reading stays linear in the length of the text."""
     pieces = [p for p in SENTENCE_END.split(text) if p and p.strip()]
     sentences: list[str] = []
     for piece in pieces:
-        if sentences and ABBREVIATION_END.search(sentences[-1]):
+        if sentences and ABBREVIATION_END.search(sentences[-1]) and len(sentences[-1]) < LONGEST_SENTENCE:
             sentences[-1] = f"{sentences[-1]} {piece.strip()}"
         else:
             sentences.append(piece.strip())
-    return sentences
+    return [part for sentence in sentences for part in _segments(sentence)]
+
+
+def _segments(sentence: str) -> list[str]:
+    parts = []
+    while len(sentence) > LONGEST_SENTENCE:
+        cut = sentence.rfind(" ", LONGEST_SENTENCE // 2, LONGEST_SENTENCE)
+        cut = cut if cut > 0 else LONGEST_SENTENCE
+        parts.append(sentence[:cut])
+        sentence = sentence[cut:].lstrip()
+    return [*parts, sentence] if sentence else parts
 
 
 def extract_events(

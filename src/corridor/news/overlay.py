@@ -47,7 +47,7 @@ def _row(event: Event, report: NewsReport) -> dict:
     mood = "reported" if event.happened else "announced"
     links = ", ".join(link["fact"] for link in event.pack_links)
     return {
-        "day": event.date.isoformat(),
+        "day": "unknown" if event.date_precision == "unknown" else event.date.isoformat(),
         "domain": "news",
         "jurisdiction": "-".join(c for c in (event.actor, event.target) if c),
         "change": mood,

@@ -10,8 +10,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from corridor.news.dates import PublicationEstimate, estimate_publication
-from corridor.news.entities import Entity, find_entities
-from corridor.news.events import Event, extract_events
+from corridor.news.entities import Entity, find_entities, merge_entities
+from corridor.news.events import Event, extract_events, split_sentences
 from corridor.news.ingest import Article
 from corridor.news.links import link_events
 from corridor.packs.registry import PackSet
@@ -64,7 +64,8 @@ def report_article(article: Article, packs: PackSet) -> NewsReport:
         article.published is None)
     if anchor is None:  # nothing dates the page: keep every event, say its date is unknown
         events = [_undated(e) for e in events]
-    return NewsReport(article, estimate, find_entities(article.text), link_events(events, packs))
+    entities = merge_entities(find_entities(piece) for piece in split_sentences(article.text))
+    return NewsReport(article, estimate, entities, link_events(events, packs))
 
 
 def _undated(event: Event) -> Event:
