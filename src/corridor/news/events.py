@@ -118,15 +118,18 @@ def _segments(sentence: str) -> list[str]:
 
 
 def extract_events(
-    text: str, published: date, rates: dict[date, float] | None = None, date_is_estimated: bool = False
+    text: str, published: date, rates: dict[date, float] | None = None, date_is_estimated: bool = False,
+    parse: bool = True,
 ) -> list[Event]:
-    """Every event in `text`, its relative dates resolved against `published`."""
+    """Every event in `text`, its relative dates resolved against `published`. `parse=False`
+    reads roles and mood by word order alone (the benchmark's trigger-only baseline)."""
     sentences = split_sentences(strip_dateline(text))
     pair = main_pair(text)
     events: list[Event] = []
     for sentence in sentences:
         previous = events[-1].actor if events else None
-        events.extend(_sentence_events(sentence, published, pair, rates or {}, date_is_estimated, previous))
+        events.extend(
+            _sentence_events(sentence, published, pair, rates or {}, date_is_estimated, previous, parse))
     return _deduplicate(events)
 
 
@@ -138,7 +141,7 @@ def main_pair(text: str) -> tuple[str, ...]:
 
 def _sentence_events(
     sentence: str, published: date, pair: tuple[str, ...], rates: dict[date, float], estimated: bool,
-    previous_actor: str | None = None,
+    previous_actor: str | None = None, parse: bool = True,
 ) -> list[Event]:
     hits = _triggers(sentence)
     figures = find_figures(sentence)
@@ -154,7 +157,8 @@ def _sentence_events(
     for kind, trigger in hits.items():
         when = _event_date(sentence, dates, trigger.start(), kind, published)
         actor, target = _actor_target(kind, sentence, trigger, countries, entities, pair)
-        parsed = None if _home_country(sentence) else roles(sentence, trigger.start(), trigger.end())
+        english = parse and kind not in MOOD_IMMUNE and not _home_country(sentence)
+        parsed = roles(sentence, trigger.start(), trigger.end()) if english else None
         if parsed:
             actor, target = _parsed_parties(parsed, sentence, countries, entities, actor, target,
                                             previous_actor)

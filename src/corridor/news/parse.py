@@ -14,7 +14,7 @@ loaded once, lazily, and only sentences that carry a trigger are parsed, so cost
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from corridor.news.lexicon import PARSE
 
@@ -56,17 +56,24 @@ def roles(sentence: str, start: int, end: int) -> Roles | None:
     parse (it is then read by word order alone) or no verb governs the trigger."""
     if len(sentence) > MAX_SENTENCE:
         return None
-    doc = pipeline()(sentence)
+    doc = _parsed(sentence)
     verb = _governing_verb([t for t in doc if start <= t.idx < end])
     if verb is None:
         return None
     subject = _subject(verb)
+    pronoun = subject is not None and subject.pos_ == "PRON"
     return Roles(
-        actor=_span(subject) if subject is not None and subject.pos_ != "PRON" else _possessor(verb),
-        target=_span(_target(verb)),
+        actor=None if pronoun else _span(subject) if subject is not None else _possessor(verb),
+        target=_head_span(_target(verb)),
         happened=_happened(verb, doc),
-        pronoun_subject=subject is not None and subject.pos_ == "PRON",
+        pronoun_subject=pronoun,
     )
+
+
+@lru_cache(maxsize=64)
+def _parsed(sentence: str):
+    """One parse per sentence, however many triggers it carries."""
+    return pipeline()(sentence)
 
 
 def _governing_verb(tokens):
@@ -122,6 +129,24 @@ def _target(verb):
     return (objects or passive or [None])[0]
 
 
+def _not_yet_head(token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in NOT_YET_HEADS or any(f"{lemma} {c.lower_}" in NOT_YET_HEADS for c in token.children)
+
+
+def _head_span(token) -> tuple[int, int] | None:
+    """An object's own words ("Japanese goods", "exports of chips"), not its place or time
+    phrases: "talks near Beijing" has no Chinese target."""
+    if token is None:
+        return None
+    end = token.idx + len(token.text)
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            right = child.right_edge
+            end = right.idx + len(right.text)
+    return token.left_edge.idx, end
+
+
 def _span(token) -> tuple[int, int] | None:
     if token is None:
         return None
@@ -138,7 +163,7 @@ def _happened(verb, doc) -> bool:
             return False
         if any(c.dep_ == "aux" and c.lower_ in MODALS for c in children):
             return False
-        if token.i != verb.i and token.lemma_.lower() in NOT_YET_HEADS:
+        if token.i != verb.i and _not_yet_head(token):
             return False
     to_headline = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
         t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" and t.i != verb.i for t in doc)
