@@ -81,3 +81,22 @@ def test_a_long_line_is_read_in_linear_time() -> None:
 def test_oversized_document_is_refused_naming_the_size() -> None:
     with pytest.raises(UnreadableInput, match="over the 2,000,000-byte limit"):
         read_article(b"a" * 2_000_001, "dump.txt")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Samsung Electronics and LG Electronics said they would cut output.",
+     {("Samsung Electronics", "company"), ("LG Electronics", "company")}),
+    ("The Asahi Shimbun reported on Monday that talks failed.", {("Asahi Shimbun", "media")}),
+])
+def test_firm_pairs_split_and_newspapers_are_media(text: str, expected: set) -> None:
+    from corridor.news.entities import find_entities
+
+    assert {(e.name, e.kind) for e in find_entities(text)} == expected
+
+
+def test_an_officials_country_comes_from_the_ministry_in_the_title() -> None:
+    from corridor.news.entities import find_entities
+
+    person = next(e for e in find_entities("MOTIE Minister Sung Yun-mo said the curbs were unfair.")
+                  if e.kind == "person")
+    assert (person.name, person.country) == ("Sung Yun-mo", "KR")
