@@ -17,6 +17,8 @@ from normality import ascii_text
 
 from corridor.news.countries import country_mentions
 from corridor.screening import japanese, korean
+# Korean readers stay imported through corridor.screening while the screening helper moves them
+# to corridor.names (issue 10 note); the lead repoints this import at merge.
 from corridor.screening.korean import Romanisation, split_person_name
 
 ROLE = (
