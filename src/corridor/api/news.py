@@ -74,7 +74,7 @@ def news_queue(_caller: Viewer, sessions: Sessions,
 
 
 @router.post("/news/queue/{event_id}/{decision}")
-def news_decide(event_id: Annotated[int, Path(ge=1)],
+def news_decide(event_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
                 decision: Annotated[str, Path(pattern="^(accept|reject|edit)$")],
                 body: Decision, actor: Analyst, sessions: Sessions) -> dict[str, Any]:
     """Accept, reject or edit one proposed event; the decision is written to the audit log."""

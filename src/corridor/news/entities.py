@@ -17,10 +17,10 @@ from normality import ascii_text
 
 from corridor.news.countries import country_mentions
 from corridor.screening import japanese, korean
-# Korean readers stay imported through corridor.screening while the screening helper moves them
-# to corridor.names (issue 10 note); the lead repoints this import at merge.
 from corridor.screening.korean import Romanisation, split_person_name
 
+# The Korean and Japanese readers are imported through corridor.screening while the screening
+# helper moves them to corridor.names (issue 10 note); the lead repoints these imports at merge.
 ROLE = (
     r"(?:(?:acting|former|deputy|vice|first|senior|chief|new|incoming|outgoing)\s+)*"
     r"(?:(?:Prime|Foreign|Trade|Industry|Finance|Defen[cs]e|Economy|Economic|Commerce|Health|Interior|"

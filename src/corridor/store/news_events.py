@@ -7,6 +7,7 @@ audit log in the same transaction as the row change, so the timeline's news even
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -17,7 +18,9 @@ from corridor.store import audit
 from corridor.store.db import Base
 
 STATUSES = ("proposed", "accepted", "rejected")
-EDITABLE = ("type", "actor", "target", "day", "date_precision", "happened")
+SHAPES = {"type": str, "actor": (str, type(None)), "target": (str, type(None)), "day": (str, type(None)),
+          "date_precision": str, "happened": bool}
+EDITABLE = tuple(SHAPES)
 
 
 class QueueError(ValueError):
@@ -132,6 +135,9 @@ def _apply(row: NewsEventRow, changes: dict[str, Any]) -> None:
     if not changes:
         raise QueueError(422, "changes", "an edit needs at least one field")
     for field, value in changes.items():
+        if not isinstance(value, SHAPES[field]) or (field in ("actor", "target") and value
+                                                     and not re.fullmatch(r"[A-Z]{2}", value)):
+            raise QueueError(422, field, "wrong kind of value for this field", str(value)[:100])
         if field == "day" and value is not None and not isinstance(value, date):
             try:
                 value = date.fromisoformat(value)
