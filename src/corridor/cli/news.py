@@ -110,4 +110,7 @@ def _print_report(console: Console, report: NewsReport) -> None:
 
 
 def register(app: typer.Typer) -> None:
+    from corridor.cli.news_queue import register_queue
+
+    register_queue(news_app)
     app.add_typer(news_app, name="news")

@@ -18,7 +18,7 @@ from rich.table import Table
 from corridor.cli.export import fail, parse_day
 from corridor.cli.news import read_reports
 from corridor.export.changes import change_row, pair_timeline
-from corridor.news.overlay import news_rows
+from corridor.news.overlay import accepted_rows, news_rows
 
 __all__ = ["change_row", "pair_timeline", "register", "show_timeline"]  # the API imports the first two
 
@@ -56,6 +56,9 @@ def register(app: typer.Typer) -> None:
         with_news: Annotated[Path | None, typer.Option(
             "--with-news", metavar="DIR", help="overlay the events reported by the news files in DIR "
             "(rows of kind 'news', each with its source file)")] = None,
+        accepted_news: Annotated[bool, typer.Option(
+            "--accepted-news", help="add the news events an analyst accepted in the review queue")] = False,
+        db: Annotated[str | None, typer.Option("--db", help="database for --accepted-news")] = None,
     ) -> None:
         """What changed between two countries, when, in which pack, on whose authority."""
         try:
@@ -68,4 +71,9 @@ def register(app: typer.Typer) -> None:
             files = sorted(str(f) for f in with_news.iterdir() if f.is_file() and not f.name.startswith("."))
             reports = read_reports(files, Console(stderr=True))
             rows += news_rows(reports, first, second, since, until)
+        if accepted_news:
+            from corridor.store.db import open_database
+            from corridor.store.news_events import accepted
+
+            rows += accepted_rows(accepted(open_database(db)), first, second, since, until)
         show_timeline(Console(), rows, as_json, f"{first.upper()} ⇄ {second.upper()}")

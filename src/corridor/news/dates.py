@@ -347,6 +347,11 @@ def _cjk_day(m: re.Match[str], published: date, tense: Tense) -> Resolved:
 
 _RULES: list[Rule] = [
     (re.compile(r"\b(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})\b"), _iso),
+    # Korean dotted form with spaces, "2022. 10. 11." (bylines of Korean papers)
+    (re.compile(r"\b(?P<y>(?:19|20)\d\d)\.\s+(?P<m>\d{1,2})\.\s+(?P<d>\d{1,2})\b\.?"), _iso),
+    # A bare ordinal day, "on the 18th": this month or a neighbour, by tense; "the 18th century",
+    # "the 5th round" (an ordinal before a word) are not days.
+    (re.compile(r"\bthe\s+(?P<q>)(?P<d>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?[a-z])"), _cjk_day),
     (
         re.compile(r"\b" + _MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d))?\b"),
         _month_day_year,
@@ -429,7 +434,8 @@ def estimate_publication(text: str) -> PublicationEstimate | None:
     """A text can only be written after the latest period it reports on ends (figures for a
     month come out in the following month), and after any duration it counts from a dated
     event ("an eight-month-old ban" imposed in July 2019). None when no year is printed."""
-    dated = [m for m in find_dates(text, date(2000, 1, 1), "past") if _has_year(m.text)]
+    lines = [line[i : i + 2000] for line in text.splitlines() for i in range(0, len(line), 2000)]
+    dated = [m for line in lines for m in find_dates(line, date(2000, 1, 1), "past") if _has_year(m.text)]
     if not dated:
         return None
     latest = max(dated, key=_period_end)
@@ -448,6 +454,7 @@ def _durations(text: str) -> list[tuple[date, DateMention, str]]:
     printed in the same sentence."""
     found = []
     for sentence in re.split(r"(?<=[.!?。])\s+", text):
+        sentence = sentence[:2000]
         aged = list(AGED.finditer(sentence))
         dated = [m for m in find_dates(sentence, date(2000, 1, 1), "past") if _has_year(m.text)]
         if len(aged) == 1 and len(dated) == 1:

@@ -35,6 +35,7 @@ from corridor.news.lexicon import (
     TRIGGERS,
     VERB_FINAL,
 )
+from corridor.news.parse import Roles, roles
 
 
 @dataclass
@@ -68,7 +69,7 @@ class Event:
                 for p in self.participants
             ],
             "items": self.items,
-            "date": self.date.isoformat(),
+            "date": None if self.date_precision == "unknown" else self.date.isoformat(),
             "date_precision": self.date_precision,
             "happened": self.happened,
             "figures": [f.as_json() for f in self.figures],
@@ -89,27 +90,46 @@ ABBREVIATION_END = re.compile(
 )
 
 
+LONGEST_SENTENCE = 2000  # characters; a longer run has lost its punctuation (a table, a scraped blob)
+
+
 def split_sentences(text: str) -> list[str]:
-    """Sentences of English, Korean and Japanese text; "Aug. 22" and "U.S." do not end one."""
+    """Sentences of English, Korean and Japanese text; "Aug. 22" and "U.S." do not end one.
+    A run longer than LONGEST_SENTENCE is cut at spaces so every later step sees bounded pieces
+    and the whole reading stays linear in the length of the text."""
     pieces = [p for p in SENTENCE_END.split(text) if p and p.strip()]
     sentences: list[str] = []
     for piece in pieces:
-        if sentences and ABBREVIATION_END.search(sentences[-1]):
+        if sentences and ABBREVIATION_END.search(sentences[-1]) and len(sentences[-1]) < LONGEST_SENTENCE:
             sentences[-1] = f"{sentences[-1]} {piece.strip()}"
         else:
             sentences.append(piece.strip())
-    return sentences
+    return [part for sentence in sentences for part in _segments(sentence)]
+
+
+def _segments(sentence: str) -> list[str]:
+    parts = []
+    while len(sentence) > LONGEST_SENTENCE:
+        cut = sentence.rfind(" ", LONGEST_SENTENCE // 2, LONGEST_SENTENCE)
+        cut = cut if cut > 0 else LONGEST_SENTENCE
+        parts.append(sentence[:cut])
+        sentence = sentence[cut:].lstrip()
+    return [*parts, sentence] if sentence else parts
 
 
 def extract_events(
-    text: str, published: date, rates: dict[date, float] | None = None, date_is_estimated: bool = False
+    text: str, published: date, rates: dict[date, float] | None = None, date_is_estimated: bool = False,
+    parse: bool = True,
 ) -> list[Event]:
-    """Every event in `text`, its relative dates resolved against `published`."""
+    """Every event in `text`, its relative dates resolved against `published`. `parse=False`
+    reads roles and mood by word order alone (the benchmark's trigger-only baseline)."""
     sentences = split_sentences(strip_dateline(text))
     pair = main_pair(text)
     events: list[Event] = []
     for sentence in sentences:
-        events.extend(_sentence_events(sentence, published, pair, rates or {}, date_is_estimated))
+        previous = events[-1].actor if events else None
+        events.extend(
+            _sentence_events(sentence, published, pair, rates or {}, date_is_estimated, previous, parse))
     return _deduplicate(events)
 
 
@@ -120,7 +140,8 @@ def main_pair(text: str) -> tuple[str, ...]:
 
 
 def _sentence_events(
-    sentence: str, published: date, pair: tuple[str, ...], rates: dict[date, float], estimated: bool
+    sentence: str, published: date, pair: tuple[str, ...], rates: dict[date, float], estimated: bool,
+    previous_actor: str | None = None, parse: bool = True,
 ) -> list[Event]:
     hits = _triggers(sentence)
     figures = find_figures(sentence)
@@ -136,6 +157,11 @@ def _sentence_events(
     for kind, trigger in hits.items():
         when = _event_date(sentence, dates, trigger.start(), kind, published)
         actor, target = _actor_target(kind, sentence, trigger, countries, entities, pair)
+        english = parse and kind not in MOOD_IMMUNE and not _home_country(sentence)
+        parsed = roles(sentence, trigger.start(), trigger.end()) if english else None
+        if parsed:
+            actor, target = _parsed_parties(parsed, sentence, countries, entities, actor, target,
+                                            previous_actor)
         period = when.day.strftime("%Y-%m") if when and when.precision == "month" else None
         stated = [f if f.period or not period else _with_period(f, period) for f in figures]
         flags = _figure_flags(sentence, stated, rates, when, published)
@@ -148,7 +174,8 @@ def _sentence_events(
             )
         if estimated:
             flags.append({"kind": "estimated_date", "message": "the publication date itself is estimated"})
-        happened = kind in MOOD_IMMUNE or not _not_yet(sentence, trigger, kind)
+        happened = kind in MOOD_IMMUNE or (
+            not _not_yet(sentence, trigger, kind) and (parsed is None or parsed.happened))
         if when and when.day > published and kind not in MOOD_IMMUNE:
             happened = False
         events.append(
@@ -266,6 +293,33 @@ def _actor_target(
     if target is None and len(pair) == 2:
         target = pair[1] if pair[0] == actor else pair[0] if pair[1] == actor else None
     return actor, target
+
+
+def _parsed_parties(
+    parsed: Roles, sentence: str, countries: list[CountryMention], entities: list[Entity],
+    actor: str | None, target: str | None, previous_actor: str | None,
+) -> tuple[str | None, str | None]:
+    """Parties from dependency roles where the parse names a country; word order otherwise.
+    A pronoun subject ("it") is the previous event's actor."""
+    named = sorted(countries + _entity_countries(sentence, entities), key=lambda c: c.start)
+    by_role = _country_in(parsed.actor, named)
+    if by_role is None and parsed.pronoun_subject and previous_actor:
+        by_role = previous_actor
+    actor = by_role or actor
+    object_country = _country_in(parsed.target, named)
+    if object_country and object_country != actor:
+        target = object_country
+    if target == actor:
+        target = next((c.code for c in named if c.code != actor), None)
+    return actor, target
+
+
+def _country_in(span: tuple[int, int] | None, named: list[CountryMention]) -> str | None:
+    """The first country named inside a role's phrase; "U.S.-led" is a modifier, not the head,
+    but the phrase "the U.S.-led coalition" still stands for the U.S."""
+    if span is None:
+        return None
+    return next((c.code for c in named if span[0] <= c.start < span[1]), None)
 
 
 def _home_country(sentence: str) -> str | None:

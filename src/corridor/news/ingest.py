@@ -176,8 +176,14 @@ def looks_like_html(text: str) -> bool:
     )
 
 
-def read_article(raw: bytes, source: str) -> Article:
-    """A page or a text, whichever `raw` is."""
+MAX_DOCUMENT_BYTES = 2_000_000  # a news page is far smaller; larger input is a dump, not an article
+
+
+def read_article(raw: bytes, source: str, limit: int = MAX_DOCUMENT_BYTES) -> Article:
+    """A page or a text, whichever `raw` is; refused, naming its size, above `limit` bytes."""
+    if len(raw) > limit:
+        raise UnreadableInput(
+            f"{source}: {len(raw):,} bytes is over the {limit:,}-byte limit for one document")
     text = decode(raw, source)
     return read_html(text, source) if looks_like_html(text) else read_text(text, source)
 
@@ -334,9 +340,10 @@ def _crawl_date(lines: list[str]) -> date | None:
 
 
 def _printed_date(lines: list[str]) -> date | None:
-    """ "Published: …" wins; then a bare date line near the top; "Updated: …" only as a last resort."""
+    """ "Published: …" wins, then the byline's date ("By Jane Roe, Aug. 2, 2019"), then a bare date
+    line near the top; "Updated: …" and crawl stamps only as a last resort."""
     top = lines[:25]
-    for pattern in (PUBLISHED, None, UPDATED):
+    for pattern in (PUBLISHED, BYLINE, None, UPDATED):
         for line in top:
             if CRAWL.search(line):
                 continue

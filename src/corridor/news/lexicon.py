@@ -9,154 +9,26 @@ another event, and which countries are objects rather than actors.
 from __future__ import annotations
 
 import re
+from importlib import resources
 
-# Each type's trigger phrases, any of which marks the event: English first, then Korean and Japanese.
-_GAP = r"\w*\W+(?:\w+\W+){0,%d}?"
-_WHITE_LIST = (
-    r"(?:white ?list|preferred (?:trade|trading|export)|trusted trading|group a\b|ga-2"
-    r"|fast-track (?:trade|export))"
-)
-_TRAVEL_TRACK = (
-    r"(?:business track|residence track|travel bubble|fast[- ]track(?: entry)?|green lane|travel corridor"
-    r"|travel lane|VTL)"
-)
-_BUSINESS_PEOPLE = (
-    r"(?:business leaders|chief executives|CEOs|heads of (?:\w+ ){0,4}(?:companies|firms|groups))"
-)
-_PEOPLE = r"(?:entry|visas?|visa-free|travell?ers|arrivals|visitors|foreign nationals|borders?)"
+import yaml
+
+
+def _data(name: str) -> dict:
+    """A vocabulary file from corridor/news/data; each entry there carries a comment on why."""
+    return yaml.safe_load(resources.files("corridor.news").joinpath("data", name).read_text("utf-8"))
+
+
+def _expand(phrase: str, fragments: dict[str, str]) -> str:
+    """`<<name>>` → a shared fragment; `<<gap:N>>` → up to N words between a stem and its noun."""
+    phrase = re.sub(r"<<gap:(\d+)>>", lambda m: r"\w*\W+(?:\w+\W+){0," + m.group(1) + "}?", phrase)
+    return re.sub(r"<<(\w+)>>", lambda m: fragments[m.group(1)], phrase)
+
+
+_TRIGGER_DATA = _data("triggers.yaml")
 TRIGGER_PHRASES: dict[str, tuple[str, ...]] = {
-    "whitelist_removed": (
-        r"(?:remov|drop|strik|struck|exclu|delist|downgrad|strip|scrap)" + _GAP % 8 + _WHITE_LIST,
-        r"white ?list (?:removal|exclusion)",
-        r"화이트리스트.{0,15}(?:배제|제외)",
-        r"(?:ホワイト国|グループA).{0,15}(?:除外|外)",
-    ),
-    "whitelist_restored": (
-        r"(?:restor|reinstat|return|re-?add|re-?designat)" + _GAP % 8 + r"(?:" + _WHITE_LIST + r"|trusted)",
-        r"white ?list (?:reinstatement|restoration)",
-        r"back on (?:its|the|their) white ?list",
-        r"화이트리스트.{0,15}(?:복원|복귀|재지정|원상)",
-        r"(?:ホワイト国|グループA).{0,15}(?:復帰|戻)",
-    ),
-    "export_restriction_lifted": (
-        r"(?:lift|scrap|end|repeal|withdr[ae]w|remov|rescind)"
-        + _GAP % 5
-        + r"(?:export (?:curbs|controls?|restrictions?|ban|measures?|regulations?)|curbs"
-        r"|restrictions on (?:the )?exports?)",
-        r"수출\s?규제.{0,10}(?:해제|철회)",
-        r"輸出規制.{0,10}(?:解除|撤回)",
-    ),
-    "export_restriction_eased": (
-        r"(?:eas|relax|loosen|simplif)" + _GAP % 5 + r"(?:export|curbs|controls|licen[cs]ing|shipments)",
-        r"(?:specific |special )?(?:general|bulk|comprehensive) (?:export )?licen[cs]e",
-        r"包括許可|포괄\s?허가",
-        r"수출\s?규제.{0,10}완화",
-        r"輸出規制.{0,10}緩和",
-    ),
-    "export_restriction_imposed": (
-        r"(?:tighten|impos|restrict|curb|ban|halt|block)" + _GAP % 6 + r"(?:exports?|shipments|sales abroad)",
-        r"export (?:curbs|controls|restrictions|ban)",
-        r"individual (?:export )?licen[cs]e",
-        r"(?:case-by-case|per-contract) (?:approval|review)",
-        r"수출\s?(?:규제|통제|제한)",
-        r"輸出(?:規制|管理の?厳格化|制限)",
-    ),
-    "licence_approved": (
-        r"(?:approv|grant|issu|clear)" + _GAP % 5 + r"(?:export )?(?:licen[cs]es?|permits?)",
-        r"licen[cs]es? (?:was|were|has been|had been) (?:approved|granted)",
-        r"(?:approved|allowed) (?:the )?(?:first )?(?:exports?|shipments?) of",
-        r"수출.{0,6}허가",
-        r"輸出.{0,6}許可",
-    ),
-    "licence_denied": (
-        r"(?:den(?:y|ied)|reject|refus)" + _GAP % 4 + r"(?:export )?licen[cs]e",
-        r"licen[cs]es? (?:was|were) (?:denied|rejected|refused)",
-    ),
-    "entry_restriction_imposed": (
-        r"(?:ban|bar|suspend|restrict|halt|deny|denied|refus|clos|tighten|impos)" + _GAP % 6 + _PEOPLE,
-        r"entry ban",
-        r"(?:mandatory|\d+-day) quarantine",
-        r"입국.{0,8}(?:금지|제한|거부)",
-        r"入国.{0,8}(?:禁止|制限|拒否)",
-    ),
-    "entry_restriction_eased": (
-        r"(?:lift|eas|relax|resum|reopen|allow|waiv|shorten|scrap|exempt)"
-        + _GAP % 6
-        + r"(?:"
-        + _PEOPLE
-        + r"|quarantine)",
-        r"입국.{0,8}(?:완화|허용|재개|면제)",
-        r"入国.{0,8}(?:緩和|再開|免除)",
-    ),
-    "travel_corridor_opened": (
-        _TRAVEL_TRACK + r"\W+(?:\w+\W+){0,6}?(?:start|launch|open|begin|began|resum|take effect|took effect)",
-        r"(?:start|launch|open|begin|began|resum|set up|establish)" + _GAP % 6 + _TRAVEL_TRACK,
-        r"기업인.{0,6}(?:신속|특별)\s?입국",
-        r"ビジネストラック",
-    ),
-    "travel_corridor_suspended": (
-        r"(?:suspend|halt|clos|paus|froze|freez|postpon|delay|defer)" + _GAP % 6 + _TRAVEL_TRACK,
-        r"(?:ビジネストラック|レジデンストラック).{0,12}(?:停止|中断)",
-        r"(?:기업인\s?(?:신속|특별)\s?입국|트랙).{0,12}(?:중단|중지)",
-    ),
-    "summit_held": (r"\bsummit\b", r"정상\s?회담", r"首脳会談"),
-    "talks_held": (
-        r"\b(?:held|hold|holds|holding)\W+(?:\w+\W+){0,3}?(?:talks|consultations|dialogue|a meeting)",
-        r"(?:met|meet|meets) (?:with )?(?:his|her|their) (?:\w+ )?counterpart",
-        r"\btalks (?:in|with|on)\b",
-        r"(?:외교|통상|산업).{0,10}장관.{0,8}회담",
-        r"외교장관\s?회담",
-        r"外相会談",
-        r"協議を(?:行|開)",
-    ),
-    "business_meeting_held": (
-        r"business (?:roundtable|round-table|forum|delegation|conference|meeting)",
-        r"roundtable|round-table|trade conference",
-        r"(?:met|meets?|meeting|hosted|hosts?|attended|gathered|addressed)" + _GAP % 6 + _BUSINESS_PEOPLE,
-        _BUSINESS_PEOPLE + r"\W+(?:\w+\W+){0,6}?(?:met|meet|gathered|attended)",
-        r"경제인|재계|간담회",
-        r"経済人|経済界",
-    ),
-    "agreement_reached": (r"\b(?:agreed|agree|agreement|signed|sign|deal|accord)\b", r"합의", r"合意"),
-    "investment_requested": (
-        r"(?:ask|urg|call|request|invit|press)" + _GAP % 14 + r"invest",
-        r"투자.{0,10}(?:요청|당부|요구)",
-        r"投資.{0,10}(?:要請|求め)",
-    ),
-    "court_ruling": (
-        r"(?:court|tribunal|judges?|justices)\W+(?:\w+\W+){0,10}?"
-        r"(?:ruled|rules|orders?|ordered|upheld|uphold|rejected|dismissed|sentenced|verdict|ruling|found)",
-        r"판결",
-        r"判決",
-    ),
-    "trade_complaint_filed": (
-        r"(?:fil|lodg|request|launch|brought|bring|took|take)"
-        + _GAP % 6
-        + r"(?:complaint|dispute|consultations|panel)\b",
-        r"(?:WTO|World Trade Organization) (?:case|complaint|dispute)",
-        r"WTO.{0,8}제소",
-        r"WTO.{0,8}提訴",
-    ),
-    "trade_complaint_withdrawn": (
-        r"(?:withdr[ae]w|drop|terminat)" + _GAP % 6 + r"(?:complaint|dispute|case)\b",
-        r"제소.{0,5}(?:취하|철회)",
-        r"提訴.{0,5}取り下げ",
-    ),
-    "security_pact_decision": (
-        r"GSOMIA",
-        r"intelligence[- ]sharing (?:pact|agreement|deal)",
-        r"military intelligence (?:pact|agreement)",
-        r"security pact",
-        r"지소미아|군사정보보호협정",
-        r"軍事情報包括保護協定",
-    ),
-    "boycott_reported": (r"boycott", r"불매", r"不買"),
-    "survey_reported": (r"\b(?:survey|poll)(?:ed|s)?\b", r"여론조사", r"世論調査"),
-    "trade_figure_reported": (
-        r"\b(?:exports?|imports?|sales|shipments|surplus|deficit|trade)\b",
-        r"수출|수입",
-        r"輸出|輸入",
-    ),
+    kind: tuple(_expand(p, _TRIGGER_DATA["fragments"]) for p in phrases)
+    for kind, phrases in _TRIGGER_DATA["triggers"].items()
 }
 TRIGGERS = {kind: re.compile("|".join(phrases), re.IGNORECASE) for kind, phrases in TRIGGER_PHRASES.items()}
 # A broader trigger that matched on the same words as a narrower one yields to it.
@@ -217,3 +89,6 @@ SYMMETRIC = {
 }  # fmt: skip
 # These events are what was done; the words of a request or call are their content, not their mood.
 MOOD_IMMUNE = {"investment_requested", "survey_reported", "trade_figure_reported", "boycott_reported"}
+
+
+PARSE = _data("parse.yaml")

@@ -78,6 +78,8 @@ def _matching_day(event: Event, domain: str, fact: Fact) -> date | None:
         candidates = [d for d in (fact.valid_from, fact.valid_to) if d]
     else:
         candidates = []
+    if event.date_precision not in SLACK:  # an undated report cannot confirm a dated fact
+        return None
     slack = SLACK[event.date_precision]
     start = event.date
     ahead = slack + _period(event) + (ANNOUNCED_AHEAD if _undated_announcement(event) else timedelta(0))

@@ -47,7 +47,7 @@ def _row(event: Event, report: NewsReport) -> dict:
     mood = "reported" if event.happened else "announced"
     links = ", ".join(link["fact"] for link in event.pack_links)
     return {
-        "day": event.date.isoformat(),
+        "day": "unknown" if event.date_precision == "unknown" else event.date.isoformat(),
         "domain": "news",
         "jurisdiction": "-".join(c for c in (event.actor, event.target) if c),
         "change": mood,
@@ -61,3 +61,37 @@ def _row(event: Event, report: NewsReport) -> dict:
         "confidence": event.confidence,
         "pack_links": event.pack_links,
     }
+
+
+def accepted_rows(
+    events: list[dict], first: str, second: str, since: date | None = None, until: date | None = None
+) -> list[dict]:
+    """Analyst-accepted events from the review queue as timeline rows, with evidence and source URL."""
+    pair = {first.upper(), second.upper()}
+    return [
+        {
+            "day": e["date"] or "unknown",
+            "domain": "news",
+            "jurisdiction": "-".join(c for c in (e["actor"], e["target"]) if c),
+            "change": "accepted",
+            "kind": "news",
+            "id": e["type"],
+            "summary": f"{e['type'].replace('_', ' ')} ({e['date_precision']}): {e['evidence']}",
+            "sources": [f"{e['title'] or 'untitled'} <{e['source']}>"],
+            "source": e["source"],
+            "note": f"accepted by {e['decided_by']}" + (f": {e['note']}" if e["note"] else ""),
+            "happened": e["happened"],
+            "queue_id": e["id"],
+        }
+        for e in events
+        if {c for c in (e["actor"], e["target"]) if c} <= pair
+        and (e["actor"] or e["target"])
+        and _within(e["date"], since, until)
+    ]
+
+
+def _within(day: str | None, since: date | None, until: date | None) -> bool:
+    """An event of unknown date is always shown: the analyst accepted it, and hiding it loses it."""
+    if day is None:
+        return True
+    return (not since or day >= since.isoformat()) and (not until or day <= until.isoformat())

@@ -6,12 +6,12 @@ pack links), so the CLI, the timeline overlay and the benchmark all get the same
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from corridor.news.dates import PublicationEstimate, estimate_publication
-from corridor.news.entities import Entity, find_entities
-from corridor.news.events import Event, extract_events
+from corridor.news.entities import Entity, find_entities, merge_entities
+from corridor.news.events import Event, extract_events, split_sentences
 from corridor.news.ingest import Article
 from corridor.news.links import link_events
 from corridor.packs.registry import PackSet
@@ -59,9 +59,17 @@ def report_article(article: Article, packs: PackSet) -> NewsReport:
     estimated range when none is printed (and then flagged as estimated)."""
     estimate = None if article.published else estimate_publication(article.text)
     anchor = article.published or (estimate.earliest if estimate else None)
-    events = (
-        extract_events(article.text, anchor, reference_rates(packs), article.published is None)
-        if anchor
-        else []
-    )
-    return NewsReport(article, estimate, find_entities(article.text), link_events(events, packs))
+    events = extract_events(
+        article.text, anchor or article.crawl_date or date.today(), reference_rates(packs),
+        article.published is None)
+    if anchor is None:  # nothing dates the page: keep every event, say its date is unknown
+        events = [_undated(e) for e in events]
+    entities = merge_entities(find_entities(piece) for piece in split_sentences(article.text))
+    return NewsReport(article, estimate, entities, link_events(events, packs))
+
+
+def _undated(event: Event) -> Event:
+    """An event dated only by the (missing) publication date has an unknown date, not a guessed one."""
+    if not any(f["kind"] == "date_from_publication" for f in event.flags):
+        return event
+    return replace(event, date_precision="unknown")
