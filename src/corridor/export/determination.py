@@ -48,6 +48,15 @@ class LicenceTypes(BaseModel):
     closed: list[ClosedLicence]
 
 
+class ChildAnswer(BaseModel):
+    """A sub-entry whose answer differs from the one given for its parent number."""
+
+    item: str
+    summary: str
+    outcome: Outcome
+    open: list[str]
+
+
 class Determination(BaseModel):
     shipment: Shipment
     outcome: Outcome
@@ -64,3 +73,6 @@ class Determination(BaseModel):
     item_reference: str | None = None
     documents: int | None = None
     licence_conditions: dict[str, str] = {}
+    # For a parent number (`3C002`, `1C350`): the sub-entries that decide otherwise than the
+    # answer above; empty when every sub-entry decides alike.
+    children: list[ChildAnswer] = []
