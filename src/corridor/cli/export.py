@@ -39,7 +39,11 @@ def fail(message: str) -> typer.Exit:
 def render_determination(console: Console, answer: Determination) -> None:
     """One determination for people: the answer, the licence types, then the trace."""
     style = OUTCOME_STYLE[answer.outcome]
-    console.print(f"[bold {style}]{answer.outcome}[/] — {answer.explanation}", highlight=False)
+    console.print(f"[bold {style}]{answer.outcome}[/] on {answer.shipment.on.isoformat()} — "
+                  f"{answer.explanation}", highlight=False)
+    for child in answer.children:
+        console.print(f"  [dim]differs:[/] {child.item} ({child.summary}): {child.outcome}; "
+                      f"open: {', '.join(child.open) or 'none'}", highlight=False)
     facts = [("destination group", answer.destination_group), ("catch-all", answer.catch_all),
              ("review days", answer.review_days), ("documents", answer.documents),
              ("item reference", answer.item_reference), ("pack", answer.pack_version)]
@@ -70,10 +74,11 @@ def register(app: typer.Typer) -> None:
         exporter: Annotated[str, typer.Option("--from", help="exporting country (ISO alpha-2)")],
         destination: Annotated[str, typer.Option("--to", help="destination country (ISO alpha-2)")],
         item: Annotated[str, typer.Option(help="control number (3C002, 1C350:7664-39-3) or not-listed")],
-        on: Annotated[date, typer.Option(parser=parse_day, metavar="YYYY-MM-DD", help="day of export")],
         end_use: Annotated[str, typer.Option(help="civil, military or wmd")] = "civil",
         icp: Annotated[bool, typer.Option(help="exporter has an internal compliance programme")] = True,
         as_json: Annotated[bool, typer.Option("--json", help="print one JSON object")] = False,
+        on: Annotated[date | None, typer.Option(parser=parse_day, metavar="YYYY-MM-DD",
+                                                help="day of export (default: today)")] = None,
     ) -> None:
         """Does this shipment need a licence, which types are open, and on which rules?
 
@@ -82,7 +87,7 @@ def register(app: typer.Typer) -> None:
         """
         if end_use not in END_USES:
             raise fail(f"end_use: unknown value {end_use!r}; accepted: {', '.join(END_USES)}")
-        shipment = Shipment(exporter_country=exporter, destination=destination, item=item, on=on,
+        shipment = Shipment(exporter_country=exporter, destination=destination, item=item, on=on or date.today(),
                             end_use=end_use, exporter_has_icp=icp)
         try:
             answer = determine(shipment)

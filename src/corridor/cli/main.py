@@ -8,6 +8,7 @@ from corridor.cli import (
     demo,
     entry,
     export,
+    items,
     licences,
     news,
     packs,
@@ -25,7 +26,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-for module in (demo, export, timeline, packs, entry, news, screening, licences, store, serve):
+for module in (demo, export, items, timeline, packs, entry, news, screening, licences, store, serve):
     module.register(app)
 
 

@@ -34,7 +34,8 @@ def lint_command() -> None:
 @packs_app.command("show")
 def show_command(
     jurisdiction: Annotated[str, typer.Argument(help="country (ISO alpha-2) whose packs to show")],
-    on: Annotated[date, typer.Option(parser=parse_day, metavar="YYYY-MM-DD", help="day to show")],
+    on: Annotated[date | None, typer.Option(parser=parse_day, metavar="YYYY-MM-DD",
+                                            help="day to show (default: today)")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="print one JSON list")] = False,
 ) -> None:
     """Every fact in force on a day in the packs of one jurisdiction (and its bilateral packs)."""
@@ -42,7 +43,9 @@ def show_command(
         country = check_country(jurisdiction, "jurisdiction")
     except ValueError as error:
         raise fail(str(error)) from error
-    rows = facts_in_force(load_packs(), country, on)
+    on = on or date.today()
+    packs = load_packs()
+    rows = facts_in_force(packs, country, on)
     if as_json:
         Console().print_json(json.dumps(rows, ensure_ascii=False))
         return
@@ -50,8 +53,31 @@ def show_command(
     for row in rows:
         table.add_row(row["pack"], row["id"], row["summary"], f"{row['from']} → {row['to'] or '…'}")
     Console().print(table)
+    for row in coverage_rows(packs):
+        if country in row["pack"].upper().split("/")[0].split("-"):
+            Console().print(f"{row['pack']} covers {row['from']} → {row['to'] or 'open'}", highlight=False)
     if not rows:
         Console().print(f"no pack of {country} covers {on.isoformat()}")
+
+
+@packs_app.command("coverage")
+def coverage_command(
+    as_json: Annotated[bool, typer.Option("--json", help="print one JSON list")] = False,
+) -> None:
+    """The days each pack answers for; outside them corridor answers `not_covered`."""
+    rows = coverage_rows(load_packs())
+    if as_json:
+        typer.echo(json.dumps(rows))
+        return
+    table = Table("pack", "version", "covers from", "covers until (exclusive)", title="Pack coverage")
+    for row in rows:
+        table.add_row(row["pack"], row["version"], row["from"], row["to"] or "open")
+    Console().print(table)
+
+
+def coverage_rows(packs: PackSet) -> list[dict]:
+    return [{"pack": p.key, "version": p.meta.version, "from": p.meta.coverage.start.isoformat(),
+             "to": p.meta.coverage.end.isoformat() if p.meta.coverage.end else None} for p in packs]
 
 
 def facts_in_force(packs: PackSet, country: str, day: date) -> list[dict]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 Outcome = Literal["no_licence_required", "licence_required", "prohibited", "not_covered"]
 EndUse = Literal["civil", "military", "wmd"]
@@ -23,7 +23,7 @@ class Shipment(BaseModel):
     exporter_country: str
     destination: str
     item: str
-    on: date
+    on: date = Field(default_factory=date.today, description="day of export; today when omitted")
     end_use: EndUse = "civil"
     exporter_has_icp: bool = True
 
