@@ -16,7 +16,8 @@ from corridor.packs.catalogue import items
 runner = CliRunner()
 
 
-@pytest.mark.parametrize("text", ["hydrogen fluoride", "7664-39-3", "フッ化水素", "불화수소", "1C350:7664-39-3"])
+@pytest.mark.parametrize("text", [
+    "hydrogen fluoride", "7664-39-3", "フッ化水素", "불화수소", "1C350:7664-39-3"])
 def test_hydrogen_fluoride_is_found_first_in_every_language(text: str) -> None:
     assert search(text)[0].code == "1C350:7664-39-3"
 

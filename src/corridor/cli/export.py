@@ -87,7 +87,8 @@ def register(app: typer.Typer) -> None:
         """
         if end_use not in END_USES:
             raise fail(f"end_use: unknown value {end_use!r}; accepted: {', '.join(END_USES)}")
-        shipment = Shipment(exporter_country=exporter, destination=destination, item=item, on=on or date.today(),
+        shipment = Shipment(exporter_country=exporter, destination=destination, item=item,
+                            on=on or date.today(),
                             end_use=end_use, exporter_has_icp=icp)
         try:
             answer = determine(shipment)

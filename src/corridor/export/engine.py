@@ -14,6 +14,7 @@ from corridor.export.determination import (
     ClosedLicence,
     Determination,
     LicenceTypes,
+    Outcome,
     RuleTrace,
     Shipment,
 )
@@ -106,15 +107,17 @@ def _decide(regime: Regime, shipment: Shipment, destination: str, entry: Control
     group = regime.group_of(destination)
     if group is None:
         raise ValueError(f"destination: {destination!r} has no group in {regime.pack.key}")
-    catch_all_applies = bool(regime.catch_all) and group.group not in regime.catch_all.exempt_groups
+    catch_all_applies = regime.catch_all is not None and group.group not in regime.catch_all.exempt_groups
     embargo = regime.embargoes.get(destination)
+    outcome: Outcome
     rules = [_rule(group, f"{destination} is in group {group.group}"), _listing_rule(entry)]
     if embargo and not embargo.covers(entry):
         rules.append(_rule(embargo, "prohibition", applied=False,
                            reason=f"the ban covers listed goods only ({embargo.reference}); "
                            "check the measure's lists of general goods too"))
     if embargo and embargo.covers(entry):
-        rules.append(_rule(embargo, f"exports of {'listed goods' if embargo.goods == 'listed' else 'all goods'}"
+        goods = "listed goods" if embargo.goods == "listed" else "all goods"
+        rules.append(_rule(embargo, f"exports of {goods}"
                            f" to {destination} are prohibited ({embargo.reference})"))
         outcome = "prohibited"
     elif entry.listed or (catch_all_applies and shipment.end_use in CATCH_ALL_END_USES):
@@ -176,14 +179,14 @@ def _licences(regime: Regime, entry: ControlEntry, group: CountryGroup, shipment
               ) -> tuple[list[LicenceType], list[ClosedLicence], list[RuleTrace]]:
     """Open and closed licence types, with the rules that opened or closed each."""
     if outcome != "licence_required":
-        reason = ("exports are prohibited" if outcome == "prohibited" else "no licence is required")
-        closed = [ClosedLicence(id=t.licence, reason=reason) for t in regime.licence_types]
+        why = ("exports are prohibited" if outcome == "prohibited" else "no licence is required")
+        closed = [ClosedLicence(id=t.licence, reason=why) for t in regime.licence_types]
         return [], (closed if outcome == "prohibited" else []), []
     closure: dict[str, str] = {}
-    for licence in regime.licence_types:
-        reason = _standing_closure(licence, entry, group, shipment)
+    for kind in regime.licence_types:
+        reason = _standing_closure(kind, entry, group, shipment)
         if reason:
-            closure[licence.licence] = reason
+            closure[kind.licence] = reason
     rules = []
     for measure in regime.measures.get(destination, ()):
         if not set(lineage(entry.code)) & set(measure.items):

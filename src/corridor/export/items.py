@@ -20,7 +20,8 @@ def search(text: str, limit: int = 20) -> list[Item]:
         raise ValueError("text: empty search; give a number, a CAS number or description words")
     exact = text.strip().lower()
     found = [i for i in items() if all(w in i.words() for w in words)]
-    found.sort(key=lambda i: (exact not in {(n or "").lower() for n in (i.code, i.cas, i.en, i.ja, i.ko)}, i.code))
+    found.sort(key=lambda i: (exact not in {(n or "").lower() for n in (i.code, i.cas, i.en, i.ja, i.ko)},
+                              i.code))
     return found[:limit]
 
 

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -29,6 +29,8 @@ from corridor.packs.schema.export import (
     OutsideScope,
 )
 from corridor.time import Interval
+
+F = TypeVar("F", bound=Fact)
 
 
 class UnknownControlNumber(ValueError):
@@ -63,7 +65,7 @@ class Regime:
     embargoes: dict[str, Embargo]
     outside_scope: dict[str, OutsideScope]
     facts: dict[str, Fact]
-    answers: dict[tuple, Any] = field(default_factory=dict)
+    answers: dict[tuple[str, str, str, bool], Any] = field(default_factory=dict)
 
     def children(self, item: str) -> list[ControlEntry]:
         """Entries below `item` in the list (`3C002` → `3C002.a`…, `1C350` → each chemical)."""
@@ -139,7 +141,7 @@ def _regime(pack: Pack, listed: list[ControlEntry], days: Interval) -> Regime:
     rules: ExportRules = pack.content
     day = days.start
 
-    def now(facts: list) -> list:
+    def now(facts: list[F]) -> list[F]:
         return [f for f in facts if f.in_force(day)]
 
     groups = now(rules.country_groups)

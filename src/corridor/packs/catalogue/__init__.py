@@ -28,10 +28,10 @@ JP_SPECIAL_ROWS = {"1C350": "3", "1C351": "3-2", "1C353": "3-2", "1C354": "3-2",
                    "9A101": "4", "9A106": "4", "1C111": "4", "1C116": "4", "1C117": "4",
                    "1C101": "4"}
 
-SOURCE = Source(issuer="Wassenaar Arrangement / Australia Group (numbers as in EU Regulation 2021/821 Annex I)",
+SOURCE = Source(issuer="Wassenaar Arrangement / Australia Group (numbers of EU Regulation 2021/821 Annex I)",
                 title="List of Dual-Use Goods and Technologies; AG chemical weapons precursors",
                 url="https://www.wassenaar.org/control-lists/",
-                note="corridor catalogue src/corridor/packs/catalogue/dual_use.yaml; paraphrased descriptions")
+                note="corridor's catalogue (packs/catalogue/dual_use.yaml); paraphrased descriptions")
 
 
 def parent_of(code: str) -> str | None:
@@ -68,7 +68,8 @@ class Item:
         return f"Appended Table 1 row {row} (別表第1 {row}の項); Goods Ordinance sub-item to verify"
 
     def kr_reference(self) -> str:
-        return f"Public Notice on Trade of Strategic Items Annex 2 (전략물자 수출입고시 별표2) {self.code.split(':')[0]}"
+        number = self.code.split(":")[0]
+        return f"Public Notice on Trade of Strategic Items Annex 2 (전략물자 수출입고시 별표2) {number}"
 
     def words(self) -> str:
         """Everything a search may match, folded to lower case."""
@@ -78,7 +79,8 @@ class Item:
 @cache
 def items() -> tuple[Item, ...]:
     raw = yaml.safe_load(FILE.read_text(encoding="utf-8"))["entries"]
-    return tuple(Item(**{k: (str(v) if k != "jp_from" else v) for k, v in row.items()}) for row in raw)
+    return tuple(Item(code=str(row["code"]), en=str(row["en"]), ja=row.get("ja"), ko=row.get("ko"),
+                      cas=row.get("cas"), jp_from=row.get("jp_from")) for row in raw)
 
 
 def control_entries(jurisdiction: str, start: dt.date) -> list[ControlEntry]:
