@@ -37,6 +37,7 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-test $(CHROMIUM)
 	$(BIN)/ruff check src tests $(wildcard bench)
+	$(BIN)/mypy --strict --ignore-missing-imports src/corridor/time src/corridor/export src/corridor/packs/catalogue
 	CORRIDOR_CHROMIUM=$(CHROMIUM) $(BIN)/pytest -n 2 --dist loadfile
 
 lint: $(VENV)/.installed-test

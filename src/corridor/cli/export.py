@@ -42,6 +42,9 @@ def render_determination(console: Console, answer: Determination) -> None:
     style = OUTCOME_STYLE[answer.outcome]
     console.print(f"[bold {style}]{answer.outcome}[/] on {answer.shipment.on.isoformat()} — "
                   f"{answer.explanation}", highlight=False)
+    for child in answer.children:
+        console.print(f"  [dim]differs:[/] {child.item} ({child.summary}): {child.outcome}; "
+                      f"open: {', '.join(child.open) or 'none'}", highlight=False)
     facts = [("destination group", answer.destination_group), ("catch-all", answer.catch_all),
              ("review days", answer.review_days), ("documents", answer.documents),
              ("item reference", answer.item_reference), ("pack", answer.pack_version)]

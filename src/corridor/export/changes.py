@@ -8,6 +8,7 @@ other domains (entry, relations) are kept: they are the context of the export ru
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from corridor.export.regime import compiled_export_packs
 from corridor.packs.countries import check_country
@@ -29,7 +30,7 @@ def pair_timeline(first: str, second: str, item: str | None = None, since: date 
     return changes_for_item(packs, changes, first, item) if item else changes
 
 
-def change_row(change: PackChange) -> dict:
+def change_row(change: PackChange) -> dict[str, Any]:
     """One change as plain JSON-ready data: day, domain, jurisdiction, change, id, summary, sources, note."""
     return {"day": change.day.isoformat(), "domain": change.domain, "jurisdiction": change.jurisdiction,
             "change": change.kind, "id": change.fact_id, "summary": change.summary,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 Outcome = Literal["no_licence_required", "licence_required", "prohibited", "not_covered"]
 EndUse = Literal["civil", "military", "wmd"]
@@ -23,7 +23,7 @@ class Shipment(BaseModel):
     exporter_country: str
     destination: str
     item: str
-    on: date
+    on: date = Field(default_factory=date.today, description="day of export; today when omitted")
     end_use: EndUse = "civil"
     exporter_has_icp: bool = True
 
@@ -48,6 +48,15 @@ class LicenceTypes(BaseModel):
     closed: list[ClosedLicence]
 
 
+class ChildAnswer(BaseModel):
+    """A sub-entry whose answer differs from the one given for its parent number."""
+
+    item: str
+    summary: str
+    outcome: Outcome
+    open: list[str]
+
+
 class Determination(BaseModel):
     shipment: Shipment
     outcome: Outcome
@@ -64,3 +73,6 @@ class Determination(BaseModel):
     item_reference: str | None = None
     documents: int | None = None
     licence_conditions: dict[str, str] = {}
+    # For a parent number (`3C002`, `1C350`): the sub-entries that decide otherwise than the
+    # answer above; empty when every sub-entry decides alike.
+    children: list[ChildAnswer] = []

@@ -10,13 +10,16 @@ destination's group, the exporter's compliance programme, the bulk matrix, and d
 from __future__ import annotations
 
 from corridor.export.determination import (
+    ChildAnswer,
     ClosedLicence,
     Determination,
     LicenceTypes,
+    Outcome,
     RuleTrace,
     Shipment,
 )
 from corridor.export.regime import Regime, compiled_export_packs, first_citation
+from corridor.packs.catalogue import lineage
 from corridor.packs.countries import check_country
 from corridor.packs.registry import Pack, PackSet, load_packs
 from corridor.packs.schema.base import Fact
@@ -41,11 +44,42 @@ def determine(shipment: Shipment, packs: PackSet | None = None) -> Determination
         return _not_covered(shipment, exporter, book.pack if book else None)
     if destination in regime.outside_scope:
         return _outside_scope(shipment, regime.outside_scope[destination], regime.pack.version)
-    key = (destination, shipment.item, shipment.end_use, shipment.exporter_has_icp)
+    return _answer(regime, shipment, destination, shipment.item).model_copy(update={"shipment": shipment})
+
+
+def _answer(regime: Regime, shipment: Shipment, destination: str, item: str) -> Determination:
+    """The memoised answer for one item of the regime, a parent number answering for its children."""
+    key = (destination, item, shipment.end_use, shipment.exporter_has_icp)
     answer = regime.answers.get(key)
     if answer is None:
-        answer = regime.answers[key] = _decide(regime, shipment, destination)
-    return answer.model_copy(update={"shipment": shipment})
+        children = regime.children(item)
+        answer = (_parent(regime, shipment, destination, item, children) if children
+                  else _decide(regime, shipment, destination, regime.entry(item)))
+        regime.answers[key] = answer
+    return answer
+
+
+def _verdict(answer: Determination) -> tuple[str, tuple[str, ...]]:
+    return answer.outcome, tuple(answer.licence_types.open)
+
+
+def _parent(regime: Regime, shipment: Shipment, destination: str, item: str,
+            children: list[ControlEntry]) -> Determination:
+    """The parent's own answer when every child decides alike; otherwise the most common
+    answer among the children, with the children that differ listed."""
+    answers = {c.code: _decide(regime, shipment, destination, c) for c in children}
+    verdicts = [_verdict(a) for a in answers.values()]
+    common = max(verdicts, key=verdicts.count)
+    base = _decide(regime, shipment, destination, regime.entry(item))
+    if _verdict(base) != common:
+        base = next(a for a in answers.values() if _verdict(a) == common)
+    differ = [ChildAnswer(item=c.code, summary=c.summary, outcome=answers[c.code].outcome,
+                          open=answers[c.code].licence_types.open)
+              for c in children if _verdict(answers[c.code]) != common]
+    alike = (f" {len(differ)} of {len(children)} sub-entries of {regime.entry(item).code} decide "
+             f"otherwise: {', '.join(d.item for d in differ)}." if differ
+             else f" All {len(children)} sub-entries decide alike.")
+    return base.model_copy(update={"children": differ, "explanation": base.explanation + alike})
 
 
 def _not_covered(shipment: Shipment, exporter: str, pack: Pack | None) -> Determination:
@@ -76,16 +110,22 @@ def _outside_scope(shipment: Shipment, fact: OutsideScope, version: str) -> Dete
     )
 
 
-def _decide(regime: Regime, shipment: Shipment, destination: str) -> Determination:
-    entry = regime.entry(shipment.item)
+def _decide(regime: Regime, shipment: Shipment, destination: str, entry: ControlEntry) -> Determination:
     group = regime.group_of(destination)
     if group is None:
         raise ValueError(f"destination: {destination!r} has no group in {regime.pack.key}")
-    catch_all_applies = bool(regime.catch_all) and group.group not in regime.catch_all.exempt_groups
+    catch_all_applies = regime.catch_all is not None and group.group not in regime.catch_all.exempt_groups
     embargo = regime.embargoes.get(destination)
+    outcome: Outcome
     rules = [_rule(group, f"{destination} is in group {group.group}"), _listing_rule(entry)]
-    if embargo:
-        rules.append(_rule(embargo, f"exports to {destination} are prohibited ({embargo.reference})"))
+    if embargo and not embargo.covers(entry):
+        rules.append(_rule(embargo, "prohibition", applied=False,
+                           reason=f"the ban covers listed goods only ({embargo.reference}); "
+                           "check the measure's lists of general goods too"))
+    if embargo and embargo.covers(entry):
+        goods = "listed goods" if embargo.goods == "listed" else "all goods"
+        rules.append(_rule(embargo, f"exports of {goods}"
+                           f" to {destination} are prohibited ({embargo.reference})"))
         outcome = "prohibited"
     elif entry.listed or (catch_all_applies and shipment.end_use in CATCH_ALL_END_USES):
         outcome = "licence_required"
@@ -153,17 +193,17 @@ def _licences(regime: Regime, entry: ControlEntry, group: CountryGroup, shipment
               ) -> tuple[list[LicenceType], list[ClosedLicence], list[RuleTrace]]:
     """Open and closed licence types, with the rules that opened or closed each."""
     if outcome != "licence_required":
-        reason = ("exports are prohibited" if outcome == "prohibited" else "no licence is required")
-        closed = [ClosedLicence(id=t.licence, reason=reason) for t in regime.licence_types]
+        why = ("exports are prohibited" if outcome == "prohibited" else "no licence is required")
+        closed = [ClosedLicence(id=t.licence, reason=why) for t in regime.licence_types]
         return [], (closed if outcome == "prohibited" else []), []
     closure: dict[str, str] = {}
-    for licence in regime.licence_types:
-        reason = _standing_closure(licence, entry, group, shipment)
+    for kind in regime.licence_types:
+        reason = _standing_closure(kind, entry, group, shipment)
         if reason:
-            closure[licence.licence] = reason
+            closure[kind.licence] = reason
     rules = []
     for measure in regime.measures.get(destination, ()):
-        if entry.code not in measure.items:
+        if not set(lineage(entry.code)) & set(measure.items):
             rules.append(_rule(measure, "measure", applied=False,
                                reason=f"{entry.code} is not one of {', '.join(measure.items)}"))
             continue

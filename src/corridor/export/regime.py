@@ -11,10 +11,11 @@ from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz, process
 
+from corridor.packs.catalogue import control_entries
 from corridor.packs.registry import Pack, PackSet
 from corridor.packs.schema.base import Fact
 from corridor.packs.schema.export import (
@@ -28,6 +29,8 @@ from corridor.packs.schema.export import (
     OutsideScope,
 )
 from corridor.time import Interval
+
+F = TypeVar("F", bound=Fact)
 
 
 class UnknownControlNumber(ValueError):
@@ -62,7 +65,14 @@ class Regime:
     embargoes: dict[str, Embargo]
     outside_scope: dict[str, OutsideScope]
     facts: dict[str, Fact]
-    answers: dict[tuple, Any] = field(default_factory=dict)
+    answers: dict[tuple[str, str, str, bool], Any] = field(default_factory=dict)
+
+    def children(self, item: str) -> list[ControlEntry]:
+        """Entries below `item` in the list (`3C002` → `3C002.a`…, `1C350` → each chemical)."""
+        typed = item_key(self.entry(item).code)
+        return [e for key, e in self.entries.items()
+                if key == item_key(e.code) and key[len(typed):len(typed) + 1] in {".", ":"}
+                and key.startswith(typed)]
 
     def group_of(self, country: str) -> CountryGroup | None:
         return self.groups.get(country, self.rest)
@@ -113,21 +123,25 @@ class CompiledPack:
 def compile_pack(pack: Pack) -> CompiledPack:
     """Split the pack's coverage at every change day and compile each stretch."""
     coverage = pack.meta.coverage
+    rules: ExportRules = pack.content
+    own = {item_key(e.code) for e in rules.control_list}
+    listed = [e for e in control_entries(pack.meta.jurisdiction, coverage.start)
+              if item_key(e.code) not in own] + list(rules.control_list)
     days = {coverage.start} | {
-        d for f in pack.facts() for d in (f.valid_from, f.valid_to)
+        d for f in [*pack.facts(), *listed] for d in (f.valid_from, f.valid_to)
         if d is not None and coverage.contains(d)
     }
     starts = sorted(days)
     ends: list[date | None] = [*starts[1:], coverage.end]
-    regimes = tuple(_regime(pack, Interval(s, e)) for s, e in zip(starts, ends, strict=True))
+    regimes = tuple(_regime(pack, listed, Interval(s, e)) for s, e in zip(starts, ends, strict=True))
     return CompiledPack(pack, tuple(starts), regimes)
 
 
-def _regime(pack: Pack, days: Interval) -> Regime:
+def _regime(pack: Pack, listed: list[ControlEntry], days: Interval) -> Regime:
     rules: ExportRules = pack.content
     day = days.start
 
-    def now(facts: list) -> list:
+    def now(facts: list[F]) -> list[F]:
         return [f for f in facts if f.in_force(day)]
 
     groups = now(rules.country_groups)
@@ -140,13 +154,13 @@ def _regime(pack: Pack, days: Interval) -> Regime:
         days=days,
         groups={c: g for g in groups for c in g.countries},
         rest=next((g for g in groups if g.rest), None),
-        entries={item_key(k): e for e in now(rules.control_list) for k in [e.code, *e.aliases]},
+        entries={item_key(k): e for e in now(listed) for k in [e.code, *e.aliases]},
         licence_types=tuple(now(rules.licence_types)),
         catch_all=next(iter(now(rules.catch_all)), None),
         measures={c: tuple(ms) for c, ms in measures.items()},
         embargoes={c: e for e in now(rules.embargoes) for c in e.destinations},
         outside_scope={c: o for o in now(rules.outside_scope) for c in o.destinations},
-        facts={f.id: f for f in pack.facts()},
+        facts={f.id: f for f in [*pack.facts(), *listed]},
     )
 
 

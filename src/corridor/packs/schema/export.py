@@ -119,10 +119,15 @@ class CatchAll(Fact):
 
 
 class Embargo(Fact):
-    """A ban on all exports to the destinations, whatever the item."""
+    """A ban on exports to the destinations: of all goods (North Korea), or of every listed item
+    (Japan's and Korea's Russia/Belarus measures), so no licence type is left open for them."""
 
     destinations: list[CountryCode]
     reference: str
+    goods: Literal["all", "listed"] = "all"
+
+    def covers(self, entry: ControlEntry) -> bool:
+        return self.goods == "all" or entry.listed
 
     def mentions(self, country: str) -> bool:
         return country in self.destinations
