@@ -13,6 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Outcome = Literal["no_licence_required", "licence_required", "prohibited", "not_covered"]
 EndUse = Literal["civil", "military", "wmd"]
+# Catch-all reaches goods on no list (`applies` outside the exempt groups, else `exempt`); a listed
+# item is decided by list control alone (`not_applicable`).
+CatchAllScope = Literal["applies", "exempt", "not_applicable"]
 
 
 class Shipment(BaseModel):
@@ -63,7 +66,7 @@ class Determination(BaseModel):
     destination_group: str | None
     licence_types: LicenceTypes
     review_days: int | None
-    catch_all: Literal["applies", "exempt", "not_applicable"] | None
+    catch_all: CatchAllScope | None
     rules: list[RuleTrace]
     sources: list[str]
     pack_version: str | None = None

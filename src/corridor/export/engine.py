@@ -10,6 +10,7 @@ destination's group, the exporter's compliance programme, the bulk matrix, and d
 from __future__ import annotations
 
 from corridor.export.determination import (
+    CatchAllScope,
     ChildAnswer,
     ClosedLicence,
     Determination,
@@ -161,7 +162,7 @@ def _listing_rule(entry: ControlEntry) -> RuleTrace:
                  reason=f"the item is on no control list ({entry.reference} may still apply)")
 
 
-def _catch_all_field(entry: ControlEntry, applies: bool) -> str:
+def _catch_all_field(entry: ControlEntry, applies: bool) -> CatchAllScope:
     """Catch-all reaches only goods on no list; a listed item is decided by list control alone."""
     if entry.listed:
         return "not_applicable"
