@@ -141,8 +141,8 @@ def screening(folder: Path, queries: int) -> dict:
     for workers in (1, 2):
         start = time.perf_counter()
         out = folder / f"s{workers}.csv"
-        subprocess.run([CORRIDOR, "screen", "--batch", str(parties), "--out", str(out), "--workers", str(workers)],
-                       env=env, capture_output=True)
+        command = [CORRIDOR, "screen", "--batch", str(parties), "--out", str(out), "--workers", str(workers)]
+        subprocess.run(command, env=env, capture_output=True)
         rates[f"names_per_s_{workers}_workers"] = round(queries / (time.perf_counter() - start), 1)
     same = (folder / "s1.csv").read_text() == (folder / "s2.csv").read_text()
     return {"queries": queries, **rates, "two_workers_identical": same,
@@ -172,7 +172,8 @@ def main() -> None:
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        figures = {"bench": "batch", "determination": determination(folder, options.lines, options.spark_lines),
+        decided = determination(folder, options.lines, options.spark_lines)
+        figures = {"bench": "batch", "determination": decided,
                    "screening": screening(folder, options.queries), "start": start_time()}
     for name, value in figures.items():
         print(f"{name}: {value}")
