@@ -72,3 +72,13 @@ def test_screen_takes_the_engine_name_limit_and_defaults_on(api) -> None:
     assert response.status_code == 200, response.json()
     too_long = client.post("/screen", json={"name": "x" * (MAX_NAME_LENGTH + 1)}, headers=headers["viewer"])
     assert too_long.status_code == 422 and too_long.json()["error"]["field"] == "body.name"
+
+
+def test_a_drawdown_takes_to_on_and_item_as_well_as_the_old_names() -> None:
+    from corridor.licences.drawdown import Shipment
+
+    amounts = {"quantity": "5", "value": "10"}
+    new = Shipment.model_validate({**amounts, "to": "KR", "on": "2019-09-10", "item": "3C002"})
+    old = Shipment.model_validate({**amounts, "destination": "KR", "shipped_on": "2019-09-10",
+                                   "control_number": "3C002"})
+    assert new == old and new.destination == "KR"

@@ -2,7 +2,8 @@
 
 Each command must exit as the README says (`# exit N` at the end of the line, 0 otherwise), and
 every output line the README shows in full (no `…`, no table rule, no JSON) must appear in what
-the command prints. A block that reads `../shared` is skipped, with the reason, when it is absent.
+the command prints. A block that reads `../shared` (or screens against the lists it loads) is
+skipped, with the reason, when it is absent.
 """
 
 from __future__ import annotations
@@ -53,6 +54,11 @@ def readme_blocks(text: str) -> list[list[Command]]:
         if any(c.line.startswith("corridor ") or " corridor " in c.line for c in commands):
             blocks.append(commands)
     return blocks
+
+
+def _needs_shared(line: str) -> bool:
+    """Lines that read ../shared, and screenings (they need the lists those lines load)."""
+    return "../shared" in line or line.startswith("corridor screen")
 
 
 def _normal(text: str) -> str:
@@ -112,7 +118,7 @@ def test_every_readme_command_runs_as_written(tmp_path: Path) -> None:
     assert demo.returncode == 0, demo.stderr
     skipped = []
     for block in readme_blocks((ROOT / "README.md").read_text()):
-        if any("../shared" in c.line for c in block) and not SHARED.exists():
+        if any(_needs_shared(c.line) for c in block) and not SHARED.exists():
             skipped.append(block[0].line)
             continue
         for command in block:

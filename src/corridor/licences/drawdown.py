@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 from corridor.licences.errors import DrawdownRefused
 from corridor.licences.forms import Amount, Code, CountryCode, Name, PositiveAmount
@@ -24,9 +24,11 @@ class Shipment(BaseModel):
 
     quantity: PositiveAmount
     value: Amount
-    destination: CountryCode
-    shipped_on: date
-    control_number: Code | None = Field(default=None, description="must be one the licence covers")
+    # `to`, `on` and `item` as everywhere else (docs/vocabulary.md); the old names are still accepted.
+    destination: CountryCode = Field(validation_alias=AliasChoices("to", "destination"))
+    shipped_on: date = Field(validation_alias=AliasChoices("on", "shipped_on"))
+    control_number: Code | None = Field(default=None, description="must be one the licence covers",
+                                        validation_alias=AliasChoices("item", "control_number"))
     reference: Name | None = Field(default=None, description="invoice or shipment number")
 
 
