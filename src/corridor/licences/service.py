@@ -207,7 +207,7 @@ def list_applications(sessions: sessionmaker, today: date, status: ListedStatus 
     the standard review period, the list a compliance officer chases the authority about."""
     query = select(ApplicationRow).order_by(ApplicationRow.id)
     if status:
-        stored = Status.draft if status == ListedStatus.returned else Status(status.value)
+        stored = Status.draft if status.value == "returned" else Status(status.value)
         query = query.where(ApplicationRow.status == stored.value)
     if destination:
         query = query.where(ApplicationRow.destination == destination.upper())
@@ -215,7 +215,7 @@ def list_applications(sessions: sessionmaker, today: date, status: ListedStatus 
         query = query.where(ApplicationRow.authority == authority)
     with sessions() as session:
         applications = [row.to_application() for row in session.scalars(query)]
-    applications = [a for a in applications if status is None or status.admits(a)]
+    applications = [a for a in applications if status is None or workflow.listed_as(status, a)]
     reports = [ApplicationReport(application=a, review=review_clock(a, today)) for a in applications]
     return [r for r in reports if r.review.overdue] if overdue else reports
 

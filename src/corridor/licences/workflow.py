@@ -40,22 +40,15 @@ class Status(StrEnum):
 OPEN = (Status.draft, Status.internally_approved, Status.filed)
 
 
-class ListedStatus(StrEnum):
-    """What a list of applications can be narrowed to: each status, and `returned` — the drafts
-    the authority sent back for changes (their status is draft again, their decision a return)."""
+# What a list of applications can be narrowed to: each status, and `returned` — the drafts the
+# authority sent back for changes (their status is draft again, their decision a return).
+ListedStatus = StrEnum("ListedStatus", [*((s.name, s.value) for s in Status), ("returned", "returned")])
 
-    draft = "draft"
-    internally_approved = "internally_approved"
-    filed = "filed"
-    approved = "approved"
-    denied = "denied"
-    withdrawn = "withdrawn"
-    returned = "returned"
 
-    def admits(self, application: Application) -> bool:
-        if self is ListedStatus.returned:
-            return application.status == Status.draft and isinstance(application.decision, Return)
-        return application.status.value == self.value
+def listed_as(status: ListedStatus, application: Application) -> bool:
+    if status.value == "returned":
+        return application.status == Status.draft and isinstance(application.decision, Return)
+    return application.status.value == status.value
 
 
 class Input(BaseModel):
