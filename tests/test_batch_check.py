@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from corridor.batch.keys import decide_key
+from corridor.batch.keys import decide_key, decide_keys
 from corridor.batch.orders import BatchInputError, check_batch
 from corridor.cli.main import app
 from corridor.export import Shipment, determine
@@ -69,6 +69,21 @@ def test_every_line_gets_the_row_engines_answer_or_lands_in_errors(tmp_path: Pat
             assert by_row[number] == expected, (number, line)
     if answers is not None:
         assert answers["order_id"].to_list() == [f"O-{r}" for r in sorted(by_row)]
+
+
+ANY_DAY = st.dates(date(2017, 6, 1), date(2027, 6, 1)).map(date.isoformat) | st.sampled_from(DAYS)
+QUESTIONS = st.tuples(st.sampled_from(["JP", "KR", "jp", "XX", ""]), st.sampled_from([*COUNTRIES, "kr"]),
+                      st.sampled_from([*ITEMS, "3c002"]),
+                      st.sampled_from(["civil", "military", "", "peaceful", None]))
+
+
+@settings(max_examples=60, deadline=None)
+@given(questions=st.lists(QUESTIONS, min_size=1, max_size=4), days=st.lists(ANY_DAY, min_size=2, max_size=25))
+def test_keys_decided_once_per_stretch_get_exactly_the_row_engines_columns(questions: list[tuple],
+                                                                          days: list[str]) -> None:
+    """Sharing a decision between the days of one stretch changes no column, errors included."""
+    keys = [(exporter, to, item, day, use) for exporter, to, item, use in questions for day in days]
+    assert decide_keys(keys, TODAY) == [decide_key(key, TODAY) for key in keys]
 
 
 def test_parquet_in_and_out_keeps_extra_columns_and_types(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ if shutil.which("java") is None:
 
 from corridor.batch.orders import check_batch  # noqa: E402
 from corridor.batch.parties import screen_rows  # noqa: E402
-from corridor.batch.spark import spark_check_batch  # noqa: E402
+from corridor.batch.spark import spark_check_batch, spark_session  # noqa: E402
 from corridor.batch.spark_screen import spark_screen_batch  # noqa: E402
 from corridor.screening import Party, Schema, ScreeningIndex  # noqa: E402
 
@@ -48,8 +48,10 @@ def _spark_csv(folder: Path) -> pl.DataFrame:
 
 
 def test_spark_determination_agrees_with_polars_on_every_row(tmp_path: Path) -> None:
-    source = _orders(tmp_path / "orders.csv", 400)
+    source = _orders(tmp_path / "orders.csv", 1500)
     local = check_batch(source, tmp_path / "local.csv", tmp_path / "local.errors.csv", TODAY)
+    # Small splits, so that the file is read as many partitions and row numbers must cross them.
+    spark_session("local[2]").conf.set("spark.sql.files.maxPartitionBytes", "4096")
     spark = spark_check_batch(source, tmp_path / "spark.csv", tmp_path / "spark.errors.csv", TODAY,
                               "local[2]")
     assert (spark.rows, spark.answered, spark.bad, spark.distinct_keys) == (

@@ -1,7 +1,7 @@
 """`corridor check --batch IN --out OUT`: order lines from CSV or Parquet, streamed with polars.
 
 Lines are read in chunks; each chunk's distinct keys not seen before are decided by the row engine
-(`corridor.batch.keys.decide_key`) and joined back. Memory therefore grows with the number of
+(`corridor.batch.keys.decide_keys`) and joined back. Memory therefore grows with the number of
 distinct keys, not of lines. Lines whose question is bad input go, with their row number and the
 reason, to the errors file; every other line is answered.
 """
@@ -17,7 +17,7 @@ from typing import Any
 
 import polars as pl
 
-from corridor.batch.keys import ANSWER, KEY, REQUIRED, decide_key
+from corridor.batch.keys import ANSWER, KEY, REQUIRED, decide_keys
 
 ROW = "row"  # 1-based number of the data line (the header is not counted)
 FORMATS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet"}
@@ -66,11 +66,12 @@ def check_batch(source: Path, out: Path, errors: Path, today: date, chunk_size: 
         if path.resolve() == source.resolve():
             raise BatchInputError(f"{field}: {str(path)!r} is the input file; it would be overwritten")
     orders = scan_orders(source)
-    decided: dict[tuple[Any, ...], dict[str, str | None]] = {}
+    decided = pl.DataFrame(schema={c: pl.String for c in (*KEY, *ANSWER)})
     rows = bad = 0
     with _writer(out) as write_answer, _writer(errors) as write_error:
         for chunk in orders.collect_batches(chunk_size=chunk_size):
-            answered = _answer_chunk(chunk, decided, today)
+            decided = _decide_new_keys(chunk, decided, today)
+            answered = chunk.join(decided, on=list(KEY), how="left", nulls_equal=True, maintain_order="left")
             failed = answered.filter(pl.col("error").is_not_null())
             write_answer(answered.filter(pl.col("error").is_null()).drop("error"))
             reasons = pl.col("error").alias("reason")
@@ -78,18 +79,16 @@ def check_batch(source: Path, out: Path, errors: Path, today: date, chunk_size: 
             rows, bad = rows + answered.height, bad + failed.height
             if on_chunk:
                 on_chunk(answered.height)
-    return BatchReport(rows, rows - bad, bad, len(decided), out, errors)
+    return BatchReport(rows, rows - bad, bad, decided.height, out, errors)
 
 
-def _answer_chunk(chunk: pl.DataFrame, decided: dict, today: date) -> pl.DataFrame:
-    """The chunk with the answer columns, deciding only the keys not decided in earlier chunks."""
-    keys = chunk.select(KEY).unique().rows()
-    for key in keys:
-        if key not in decided:
-            decided[key] = decide_key(key, today)
-    answers = pl.DataFrame([dict(zip(KEY, key, strict=True)) | decided[key] for key in keys],
-                           schema={c: pl.String for c in (*KEY, *ANSWER)})
-    return chunk.join(answers, on=list(KEY), how="left", nulls_equal=True, maintain_order="left")
+def _decide_new_keys(chunk: pl.DataFrame, decided: pl.DataFrame, today: date) -> pl.DataFrame:
+    """`decided` with the answers to the chunk's keys that earlier chunks did not ask."""
+    new = chunk.select(KEY).unique().join(decided, on=list(KEY), how="anti", nulls_equal=True)
+    if not new.height:
+        return decided
+    answers = pl.DataFrame(decide_keys(new.rows(), today), schema={c: pl.String for c in ANSWER})
+    return pl.concat([decided, pl.concat([new, answers], how="horizontal")])
 
 
 @contextmanager

@@ -1,7 +1,8 @@
 """`--engine spark`: the same batch on a Spark cluster (or `local[*]`), with the same answers.
 
 Determination: the distinct keys of all lines are decided in pandas UDFs (`mapInPandas`) by the
-row engine, with the rule packs broadcast once to the executors, and joined back to the lines.
+row engine (once per stretch of unchanged rules), with the rule packs broadcast once to the
+executors, and joined back to the lines.
 Spark writes OUT and the errors as directories of part files, as every Spark job does.
 """
 
@@ -14,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from corridor.batch.keys import ANSWER, KEY, REQUIRED, decide_key
+from corridor.batch.keys import ANSWER, KEY, REQUIRED, decide_keys
 from corridor.batch.orders import ROW, BatchInputError, BatchReport, file_format
 from corridor.packs.registry import load_packs
 
@@ -46,9 +47,10 @@ def spark_check_batch(source: Path, out: Path, errors: Path, today: date, master
         import pandas as pd
 
         for frame in frames:
-            rows = [dict(zip(KEY, key, strict=True)) | decide_key(key, today, packs.value)
-                    for key in frame[list(KEY)].itertuples(index=False, name=None)]
-            yield pd.DataFrame(rows, columns=[*KEY, *ANSWER])
+            keys = list(frame[list(KEY)].itertuples(index=False, name=None))
+            answers = decide_keys(keys, today, packs.value)
+            yield pd.concat([frame[list(KEY)].reset_index(drop=True), pd.DataFrame(answers, columns=ANSWER)],
+                            axis=1)
 
     answers = lines.select(*KEY).distinct().mapInPandas(decide, schema).cache()
     joined = lines.join(answers, on=[lines[c].eqNullSafe(answers[c]) for c in KEY], how="left")
@@ -74,14 +76,29 @@ def _read(spark: Any, source: Path) -> Any:
     if missing:
         raise BatchInputError(f"--batch {str(source)!r} lacks the column(s) {', '.join(missing)}; "
                               f"columns found: {', '.join(frame.columns)}")
-    from pyspark.sql.types import LongType, StructField, StructType
-
-    numbered = frame.rdd.zipWithIndex().map(lambda pair: (*pair[0], pair[1] + 1))
-    frame = spark.createDataFrame(numbered, StructType([*frame.schema.fields, StructField(ROW, LongType())]))
+    frame = _numbered(frame)
     keys = [F.col(c).cast("string").alias(c) if c in frame.columns else F.lit(None).cast("string").alias(c)
             for c in KEY]
     others = [c for c in frame.columns if c not in KEY]
     return frame.select(*others, *keys)
+
+
+def _numbered(frame: Any) -> Any:
+    """The lines with their 1-based row number in file order, counted in the JVM (no Python pass).
+
+    A file is split into partitions in order, and `monotonically_increasing_id` is the partition
+    number shifted left 33 bits plus the place within the partition: so a line's row number is the
+    number of lines in the partitions before its own plus its place in its own.
+    """
+    from pyspark.sql import functions as F
+
+    tagged = frame.withColumns({"_part": F.spark_partition_id(), "_id": F.monotonically_increasing_id()})
+    before, offsets = 0, []
+    for part, count in sorted(tagged.groupBy("_part").count().collect()):
+        offsets += [F.lit(part), F.lit(before)]
+        before += count
+    place = F.col("_id") - F.shiftleft(F.col("_part").cast("long"), 33)
+    return tagged.select(*frame.columns, (F.create_map(*offsets)[F.col("_part")] + place + 1).alias(ROW))
 
 
 def _write(frame: Any, path: Path) -> None:

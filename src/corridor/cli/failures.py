@@ -6,6 +6,8 @@ The `corridor` group's `invoke` wraps every subcommand, so each module gets this
 
 from __future__ import annotations
 
+import sys
+
 import click
 import typer
 from typer.core import TyperGroup
@@ -17,19 +19,33 @@ class CleanErrors(TyperGroup):
     """The root command group: known failures become a named one-line error."""
 
     def invoke(self, ctx: click.Context):
-        from sqlalchemy.exc import SQLAlchemyError
-
-        from corridor.store.db import DatabaseUnavailable
-        from corridor.store.keys import AuditKeyError
-
         try:
             return super().invoke(ctx)
-        except (DatabaseUnavailable, AuditKeyError) as error:
-            _fail(error.field, str(error))
-        except SQLAlchemyError as error:
-            _fail("db", str(getattr(error, "orig", None) or error).strip().splitlines()[0])
-        except OSError as error:
-            _fail(error.filename or "file", error.strerror or str(error))
+        except Exception as error:
+            known = known_failure(error)
+            if known is None:
+                raise
+            _fail(*known)
+
+
+def known_failure(error: Exception) -> tuple[str, str] | None:
+    """(field, reason) for the failures a user can act on, else None.
+
+    The store's error classes are looked up only if the store was imported: a command that never
+    touched the database (`check`, `entry`) must not pay SQLAlchemy's import time to say so.
+    """
+    store = sys.modules.get("corridor.store.db")
+    keys = sys.modules.get("corridor.store.keys")
+    sqlalchemy = sys.modules.get("sqlalchemy.exc")
+    named = [store.DatabaseUnavailable] if store else []
+    named += [keys.AuditKeyError] if keys else []
+    if isinstance(error, tuple(named)):
+        return error.field, str(error)  # type: ignore[attr-defined]
+    if sqlalchemy and isinstance(error, sqlalchemy.SQLAlchemyError):
+        return "db", str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+    if isinstance(error, OSError):
+        return error.filename or "file", error.strerror or str(error)
+    return None
 
 
 def _fail(field: str, reason: str) -> None:

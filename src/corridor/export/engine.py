@@ -9,6 +9,8 @@ destination's group, the exporter's compliance programme, the bulk matrix, and d
 
 from __future__ import annotations
 
+from datetime import date
+
 from corridor.export.determination import (
     CatchAllScope,
     ChildAnswer,
@@ -46,6 +48,18 @@ def determine(shipment: Shipment, packs: PackSet | None = None) -> Determination
     if destination in regime.outside_scope:
         return _outside_scope(shipment, regime.outside_scope[destination], regime.pack.version)
     return _answer(regime, shipment, destination, shipment.item).model_copy(update={"shipment": shipment})
+
+
+def answer_stretch(exporter: str, on: date, packs: PackSet | None = None) -> int | None:
+    """Which stretch of the exporter's pack `on` falls in; None where no pack covers the day.
+
+    No fact starts or ends within a stretch, so two shipments that differ only in their day inside
+    one stretch get the same answer but for that day: batch runners decide each stretch once.
+    Raises UnknownCountry for a bad exporter code, as `determine` does.
+    """
+    book = compiled_export_packs(load_packs() if packs is None else packs).get(
+        check_country(exporter, "exporter_country"))
+    return book.stretch(on) if book else None
 
 
 def _answer(regime: Regime, shipment: Shipment, destination: str, item: str) -> Determination:

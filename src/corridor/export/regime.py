@@ -106,11 +106,13 @@ class CompiledPack:
     regimes: tuple[Regime, ...]
 
     def on(self, day: date) -> Regime | None:
+        stretch = self.stretch(day)
+        return None if stretch is None else self.regimes[stretch]
+
+    def stretch(self, day: date) -> int | None:
+        """The number of the regime in force on `day`, or None where the pack does not cover it."""
         index = bisect_right(self.starts, day) - 1
-        if index < 0:
-            return None
-        regime = self.regimes[index]
-        return regime if regime.days.contains(day) else None
+        return index if index >= 0 and self.regimes[index].days.contains(day) else None
 
     def entry(self, item: str) -> ControlEntry:
         """The entry for `item` on any day the pack covers, or UnknownControlNumber."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 from rapidfuzz import process, utils
@@ -12,7 +12,7 @@ class UnknownCountry(ValueError):
     """A code that is not ISO 3166-1 alpha-2; the message names the nearest valid codes."""
 
     def __init__(self, value: str, field: str = "country") -> None:
-        self.value, self.field, self.nearest = value, field, nearest_countries(value)
+        self.value, self.field, self.nearest = value, field, list(nearest_countries(value))
         hint = ", ".join(f"{code} ({name})" for code, name in self.nearest)
         super().__init__(f"{field}: unknown country code {value!r}; nearest ISO codes: {hint}")
 
@@ -34,13 +34,14 @@ def check_country(value: str, field: str = "country") -> str:
     return code
 
 
-def nearest_countries(value: str, limit: int = 5) -> list[tuple[str, str]]:
+@lru_cache(maxsize=4096)  # a batch repeats the same typo on many lines
+def nearest_countries(value: str, limit: int = 5) -> tuple[tuple[str, str], ...]:
     """Codes closest to what was typed: codes sharing a letter in place for a two-letter code
     (first letter first: 'KX' → KE, KG, KH…), fuzzy name matches for a name ('Corea' → KR)."""
     typed = value.strip().upper()
     if len(typed) == 2:
         scored = sorted(_names(), key=lambda c: (-(c[0] == typed[0]) * 2 - (c[1] == typed[1]), c))
-        return [(c, _names()[c]) for c in scored[:limit]]
+        return tuple((c, _names()[c]) for c in scored[:limit])
     choices = {c.name: c.alpha_2 for c in pycountry.countries}
     choices.update({c.alpha_3: c.alpha_2 for c in pycountry.countries})
     found: list[str] = []
@@ -48,4 +49,4 @@ def nearest_countries(value: str, limit: int = 5) -> list[tuple[str, str]]:
                                      limit=limit * 4):
         if choices[key] not in found:
             found.append(choices[key])
-    return [(c, _names()[c]) for c in found[:limit]]
+    return tuple((c, _names()[c]) for c in found[:limit])

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from corridor.packs.loader import PARSER
 from corridor.packs.schema.base import Source
 from corridor.packs.schema.export import ControlEntry
 
@@ -78,7 +79,7 @@ class Item:
 
 @cache
 def items() -> tuple[Item, ...]:
-    raw = yaml.safe_load(FILE.read_text(encoding="utf-8"))["entries"]
+    raw = yaml.load(FILE.read_text(encoding="utf-8"), Loader=PARSER)["entries"]
     return tuple(Item(code=str(row["code"]), en=str(row["en"]), ja=row.get("ja"), ko=row.get("ko"),
                       cas=row.get("cas"), jp_from=row.get("jp_from")) for row in raw)
 
