@@ -106,7 +106,8 @@ def main() -> None:
     FROZEN.mkdir(exist_ok=True)
     unlisted = unlisted_names()
     with (FROZEN / "unlisted.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=["case_id", "source", "schema", "name"], lineterminator="\n")
+        columns = ["case_id", "source", "schema", "name"]
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
         writer.writerows(unlisted)
     sets = {

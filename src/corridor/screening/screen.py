@@ -120,15 +120,19 @@ def query_forms(query: Query) -> dict[bool, tuple[NameForm, ...]]:
     return {kind: name_forms(query.name, kind, query.country) for kind in (True, False)}
 
 
-def screen(index: ScreeningIndex, query: Query) -> ScreeningResult:
-    """Every party whose names come close to the query's, best first, each with its reasons."""
+def screen(index: ScreeningIndex, query: Query, floor: float = REVIEW_AT) -> ScreeningResult:
+    """Every party whose names come close to the query's, best first, each with its reasons.
+
+    `floor` is the lowest score reported: the review band's, except for a benchmark that
+    chooses the bands and so needs the scores below them (band `below review`)."""
     forms = query_forms(query)
     candidates = index.candidates(forms[True] + forms[False])
-    return score_candidates(query, forms, [(index.parties[c.party], c) for c in candidates])
+    return score_candidates(query, forms, [(index.parties[c.party], c) for c in candidates], floor)
 
 
 def score_candidates(query: Query, forms_by_kind: dict[bool, tuple[NameForm, ...]],
-                     candidates: Iterable[tuple[Party, IndexedName]]) -> ScreeningResult:
+                     candidates: Iterable[tuple[Party, IndexedName]], floor: float = REVIEW_AT
+                     ) -> ScreeningResult:
     """Score retrieved candidates: the one step the in-memory index and the Spark join share."""
     best: dict[int, tuple[float, IndexedName, Comparison]] = {}
     parties: dict[int, Party] = {}
@@ -144,16 +148,15 @@ def score_candidates(query: Query, forms_by_kind: dict[bool, tuple[NameForm, ...
         if query.country and party.countries and query.country not in party.countries:
             score -= COUNTRY_MISMATCH_PENALTY
         score = min(1.0, score + qualify(party, query.birth_date, query.nationality, query.id_number)[0])
-        if band_of(score) and (candidate.party not in best or score > best[candidate.party][0]):
+        if score >= floor and (candidate.party not in best or score > best[candidate.party][0]):
             best[candidate.party] = (score, candidate, comparison)
     hits, former = [], []
     for score, candidate, comparison in sorted(best.values(), key=lambda b: (-b[0], b[1].party)):
         party = parties[candidate.party]
         if party.listed_on and party.listed_on > query.on:
             continue
-        hit = Hit(
-            party, round(score, 4), band_of(score), candidate.name, explain(query, party, comparison, score)
-        )
+        band = band_of(score) or "below review"
+        hit = Hit(party, round(score, 4), band, candidate.name, explain(query, party, comparison, score))
         (hits if party.is_listed_on(query.on) else former).append(hit)
     return ScreeningResult(query, tuple(hits), tuple(former))
 
