@@ -337,7 +337,8 @@ def _one_short_word_agrees(query: NameForm, candidate: NameForm, pairs: list, co
     """An organisation met on one distinctive word of at most four letters (`HANA` with
     generic words; `기아` read `gi a` against `GIA`) whose names, as written, differ: too
     little to call a match."""
-    distinctive = [cj for _, cj, _ in pairs if not all(candidate.generic and candidate.generic[j] for j in cj)]
+    generic = candidate.generic or (False,) * len(candidate.tokens)
+    distinctive = [cj for _, cj, _ in pairs if not all(generic[j] for j in cj)]
     if not pairs and compact_score >= 0.95:
         distinctive = [tuple(range(len(candidate.tokens)))]
     if len(distinctive) != 1:
