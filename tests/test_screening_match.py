@@ -167,3 +167,42 @@ def test_a_listed_identifier_raises_a_weak_name_match():
     strong = _top(own, "Pak Chol", id_number="pd123456")
     assert strong.score > (weak.score if weak else 0)
     assert strong.explanation["features"]["identifier"] == "pd123456 is listed for this entry"
+
+
+def _listed(*entries: tuple[str, Schema]) -> ScreeningIndex:
+    return ScreeningIndex([Party("t", str(n), schema, name) for n, (name, schema) in enumerate(entries)])
+
+
+def test_a_name_part_half_met_is_a_different_person_not_a_match():
+    index = _listed(("KIM, Kyu", Schema.PERSON), ("KIM, Kyu-sik", Schema.PERSON))
+    bands = {h.party.name: h.band for h in screen(index, Query("Kim Kyu-sik", DAY)).hits}
+    assert bands["KIM, Kyu-sik"] == "match"
+    assert bands["KIM, Kyu"] == "review"
+
+
+def test_a_korean_given_name_with_one_syllable_more_is_not_a_match():
+    index = _listed(("KIM, Song", Schema.PERSON))
+    hits = screen(index, Query("김성훈", DAY)).hits
+    assert all(h.band != "match" for h in hits)
+    assert screen(index, Query("김성", DAY)).hits[0].band == "match"
+
+
+def test_near_spellings_of_different_korean_syllables_do_not_align():
+    index = _listed(("KANG, Myong Chol", Schema.PERSON))
+    assert all(h.band != "match" for h in screen(index, Query("강병철", DAY)).hits)  # byeong is not myong
+    assert screen(index, Query("강명철", DAY)).hits[0].band == "match"
+
+
+def test_short_firm_names_need_more_than_one_short_word():
+    index = _listed(("GIA", Schema.ORGANIZATION), ("HANA BANKING CORPORATION LTD", Schema.COMPANY))
+    for name in ("기아", "Hana Bank", "하나은행"):
+        hits = screen(index, Query(name, DAY)).hits
+        assert hits and all(h.band == "review" for h in hits), name
+        assert "one short word agrees, the names differ" in hits[0].explanation["rules"]
+    assert screen(index, Query("Hana Banking Corporation Ltd", DAY)).hits[0].band == "match"
+
+
+def test_an_organisation_met_by_a_listed_persons_name_is_review_at_most():
+    index = _listed(("BIN LADEN, Osama", Schema.PERSON), ("USAMA BIN LADEN NETWORK", Schema.ORGANIZATION))
+    bands = {h.party.schema: h.band for h in screen(index, Query("Osama bin Laden", DAY)).hits}
+    assert bands == {Schema.PERSON: "match", Schema.ORGANIZATION: "review"}

@@ -11,6 +11,12 @@ removed) can raise it. Rules then cap scores that only look alike:
 - persons: when the list records the family name it must align; otherwise two name parts
   must align when both names have two or more; a name part left over on *both* sides
   (`… AL-DULAIMI` / `… AL-TIKRITI`) is a different person until someone checks: review at most;
+  so is a name part only half met (`Kim Kyu-sik` / `KIM Kyu`: `Kyu-sik` is one given name);
+- Korean readings: Korean names have no middle names, so a syllable left over weighs fully,
+  and syllables align only when their loose keys agree (`yeong` is not `jeong`; `sung` and
+  `song` are both 성);
+- organisations: agreement resting on one short distinctive word (`GIA`, `HANA` + generic
+  words) is review at most unless the names agree as written;
 - pinyin readings align only near-identical syllables (`cheng` is not `chen`);
 - names both written in the same CJK script are compared character by character in that
   script, so `김정은`/`김종은` and `高市早苗`/`高石早苗` differ by one syllable, as they do.
@@ -68,6 +74,9 @@ CAP_FAMILY_NAME = 0.6
 CAP_ONE_PART = 0.65
 CAP_NUMBERS = 0.78
 CAP_CONFLICT = 0.8
+CAP_SHORT_NAME = 0.8
+SHORT_NAME_LETTERS = 4
+KOREAN_VOWEL_VARIANT = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +118,9 @@ def compare(
     loose = query.korean or candidate.korean
     q_tokens = query.loose if loose else query.tokens
     c_tokens = candidate.loose if loose else candidate.tokens
-    strict = query.strict or candidate.strict
-    pairs = _align(q_tokens, c_tokens, person, STRICT_ALIGN_AT if strict else ALIGN_AT)
+    strict = query.strict or candidate.strict or loose
+    pairs = _align(q_tokens, c_tokens, person, STRICT_ALIGN_AT if strict else ALIGN_AT,
+                   korean_syllable_similarity if loose else token_similarity)
     q_done = {i for p in pairs for i in p[0]}
     c_done = {j for p in pairs for j in p[1]}
     q_weights = _weights(query, q_tokens, person)
@@ -119,14 +129,17 @@ def compare(
         sim * (sum(q_weights[i] for i in qi) + sum(c_weights[j] for j in cj)) for qi, cj, sim in pairs
     )
     # A name that is wholly contained in the other (extra middle names, patronymics) weighs
-    # its missing parts lightly; parts missing on both sides are a conflict and weigh fully.
+    # its missing parts lightly; parts missing on both sides are a conflict and weigh fully,
+    # as do the rest of a name part half met and a Korean name's syllables.
     subset = len(q_done) == len(q_tokens) or len(c_done) == len(c_tokens)
-    extra = UNMATCHED_EXTRA_NAME_WEIGHT if subset and len(pairs) >= 2 else 1.0
+    extra = UNMATCHED_EXTRA_NAME_WEIGHT if subset and len(pairs) >= 2 and not loose else 1.0
+    q_half = _half_met(query, q_done) if person else set()
+    c_half = _half_met(candidate, c_done) if person else set()
     total = (
         sum(q_weights[i] for qi, _, _ in pairs for i in qi)
         + sum(c_weights[j] for _, cj, _ in pairs for j in cj)
-        + extra * sum(w for i, w in enumerate(q_weights) if i not in q_done)
-        + extra * sum(w for j, w in enumerate(c_weights) if j not in c_done)
+        + sum(w * (1.0 if i in q_half else extra) for i, w in enumerate(q_weights) if i not in q_done)
+        + sum(w * (1.0 if j in c_half else extra) for j, w in enumerate(c_weights) if j not in c_done)
     )
     token_score = matched / total if total else 0.0
     compact_score = _compact_score(query, candidate, loose)
@@ -138,6 +151,8 @@ def compare(
     score, caps = _apply_rules(
         score, query, candidate, q_tokens, c_tokens, pairs, person, family_names, compact_score
     )
+    if person and (q_half or c_half) and score > CAP_CONFLICT:
+        score, caps = CAP_CONFLICT, (*caps, "a name part is only half met")
     if query.legal_form or candidate.legal_form:
         features["legal_form"] = f"{query.legal_form or '-'} / {candidate.legal_form or '-'}"
     return Comparison(
@@ -187,25 +202,44 @@ def _worth_comparing(query: NameForm, candidate: NameForm) -> bool:
     )
 
 
+def korean_syllable_similarity(a: str, b: str, person: bool) -> float:
+    """Loose keys of Korean syllables (or of Latin tokens met by a Korean reading) agree or
+    differ: near spellings of different syllables (`yonk`/`jonk`) do not align. `u` for `o`
+    (Sung, Jung for 성, 정) is the one common spelling the keys do not fold."""
+    if a == b or korean.is_surname(a) or korean.is_surname(b):
+        return token_similarity(a, b, person)
+    if a.replace("u", "o") == b.replace("u", "o"):
+        return KOREAN_VOWEL_VARIANT
+    return token_similarity(a, b, person)
+
+
+def _half_met(form: NameForm, done: set[int]) -> set[int]:
+    """Tokens left over from a name part whose other tokens aligned."""
+    parts = form.parts or tuple(range(len(form.tokens)))
+    met = {parts[i] for i in done}
+    return {i for i, part in enumerate(parts) if i not in done and part in met}
+
+
 def _align(
-    q: tuple[str, ...], c: tuple[str, ...], person: bool, align_at: float = ALIGN_AT
+    q: tuple[str, ...], c: tuple[str, ...], person: bool, align_at: float = ALIGN_AT,
+    similarity=token_similarity,
 ) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
     """Greedy best-first one-to-one alignment; then adjacent leftover pairs may align to one token."""
-    singles = [((i,), (j,), token_similarity(a, b, person)) for i, a in enumerate(q) for j, b in enumerate(c)]
+    singles = [((i,), (j,), similarity(a, b, person)) for i, a in enumerate(q) for j, b in enumerate(c)]
     pairs = _greedy(singles, set(), set(), align_at)
     q_used = {i for p in pairs for i in p[0]}
     c_used = {j for p in pairs for j in p[1]}
     if len(q_used) == len(q) or len(c_used) == len(c):
         return pairs
     joins = [
-        ((i, i + 1), (j,), token_similarity(q[i] + q[i + 1], c[j], person))
+        ((i, i + 1), (j,), similarity(q[i] + q[i + 1], c[j], person))
         for i in range(len(q) - 1)
         if i not in q_used and i + 1 not in q_used
         for j in range(len(c))
         if j not in c_used and len(c[j]) > 3
     ]
     joins += [
-        ((i,), (j, j + 1), token_similarity(q[i], c[j] + c[j + 1], person))
+        ((i,), (j, j + 1), similarity(q[i], c[j] + c[j + 1], person))
         for j in range(len(c) - 1)
         if j not in c_used and j + 1 not in c_used
         for i in range(len(q))
@@ -243,10 +277,11 @@ def _weights(form: NameForm, tokens: tuple[str, ...], person: bool) -> list[floa
 def _compact_score(query: NameForm, candidate: NameForm, loose: bool) -> float:
     """Similarity of the names with spaces removed, in order and sorted; short names excluded."""
     q, c = (query.loose, candidate.loose) if loose else (query.tokens, candidate.tokens)
+    if min(len("".join(q)), len("".join(c))) < 6:
+        # short names agree only as spelt: loose keys fold too much of them (`기아` is not `GIA`)
+        return 1.0 if "".join(query.tokens) == "".join(candidate.tokens) else 0.0
     if "".join(q) == "".join(c):
         return 1.0
-    if min(len("".join(q)), len("".join(c))) < 6:
-        return 0.0
     return max(
         Levenshtein.normalized_similarity("".join(q), "".join(c)),
         Levenshtein.normalized_similarity("".join(sorted(q)), "".join(sorted(c))),
@@ -271,6 +306,8 @@ def _apply_rules(
         distinctive = [i for i in q_done if not (query.generic and query.generic[i])]
         if not distinctive and compact_score < 0.95:
             caps.append(("only generic words agree", CAP_ONLY_GENERIC))
+        elif _one_short_word_agrees(query, candidate, pairs, compact_score):
+            caps.append(("one short word agrees, the names differ", CAP_SHORT_NAME))
     numbers_q = {t for i, t in enumerate(query.tokens) if i not in q_done and not t.isalpha()}
     numbers_c = {t for j, t in enumerate(candidate.tokens) if j not in c_done and not t.isalpha()}
     if numbers_q or numbers_c:
@@ -294,6 +331,24 @@ def _apply_rules(
     for _, cap in caps:
         score = min(score, cap)
     return score, tuple(reason for reason, _ in caps)
+
+
+def _one_short_word_agrees(query: NameForm, candidate: NameForm, pairs: list, compact_score: float) -> bool:
+    """An organisation met on one distinctive word of at most four letters (`HANA` with
+    generic words; `기아` read `gi a` against `GIA`) whose names, as written, differ: too
+    little to call a match."""
+    generic = candidate.generic or (False,) * len(candidate.tokens)
+    distinctive = [cj for _, cj, _ in pairs if not all(generic[j] for j in cj)]
+    if not pairs and compact_score >= 0.95:
+        distinctive = [tuple(range(len(candidate.tokens)))]
+    if len(distinctive) != 1:
+        return False
+    letters = sum(len(candidate.tokens[j]) for j in distinctive[0])
+    return letters <= SHORT_NAME_LETTERS and _as_written(query.name) != _as_written(candidate.name)
+
+
+def _as_written(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
 
 
 def _distinctive_left(form: NameForm, tokens: tuple[str, ...], done: set[int]) -> bool:

@@ -62,6 +62,9 @@ class NameForm:
 
     `korean` marks readings of Hangul, compared through loose keys that fold MR/RR/DPRK
     spellings; `original` keeps the CJK text (legal form removed) for same-script comparison.
+    `parts` numbers the written word each token comes from: `Kyu-sik`, and a Korean or Chinese
+    given name read syllable by syllable, are one name part of two tokens, and a name part half
+    met (`Kim Kyu-sik` / `KIM Kyu`) is a different name, not an extra middle name.
     """
 
     name: str
@@ -74,6 +77,7 @@ class NameForm:
     loose: tuple[str, ...] = field(default=())
     loose_text: str = ""
     strict: bool = False
+    parts: tuple[int, ...] = field(default=())
 
     @classmethod
     def of(
@@ -87,6 +91,7 @@ class NameForm:
         organisation: bool = False,
         surname: str | None = None,
         strict: bool = False,
+        parts: tuple[int, ...] = (),
     ) -> NameForm:
         """`surname` (Hangul) stands for the first token in loose comparison, so every
         conventional spelling of it (Lee, Yi, Ri, Rhee for 이) agrees with it."""
@@ -105,6 +110,7 @@ class NameForm:
             loose=tuple(loose),
             loose_text=loose_text,
             strict=strict,
+            parts=parts if len(parts) == len(tokens) else tuple(range(len(tokens))),
         )
 
 
@@ -125,7 +131,10 @@ def name_forms(name: str, person: bool, country: str | None = None) -> tuple[Nam
     if script in (Script.HANGUL, Script.KANA, Script.HAN):
         return _cjk_forms(text, script, person, country)
     tokens, legal_form = latin_tokens(text, person)
-    return (NameForm.of(name, tokens, legal_form=legal_form, organisation=not person),) if tokens else ()
+    if not tokens:
+        return ()
+    return (NameForm.of(name, tokens, legal_form=legal_form, organisation=not person,
+                        parts=person_parts(text) if person else ()),)
 
 
 def latin_tokens(text: str, person: bool) -> tuple[list[str], str | None]:
@@ -136,10 +145,26 @@ def latin_tokens(text: str, person: bool) -> tuple[list[str], str | None]:
     plain = re.sub(r"['’`]", "", ascii_name.lower())
     plain = " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
     if person:
-        tokens = [t for t in plain.split() if t not in PERSON_TITLES]
+        tokens = [t for word in _person_words(text) for t in word]
         return tokens or plain.split(), None
     stripped, legal_form = strip_latin_legal_forms(replace_org_types_compare(plain))
     return [canonical_word(t) for t in stripped.split()], legal_form
+
+
+def _person_words(text: str) -> list[list[str]]:
+    """A person's name as written words (split at spaces and commas), each as its tokens
+    (split at hyphens and other marks); titles dropped."""
+    ascii_name = maybe_ascii(text)
+    if not ascii_name.isascii():
+        ascii_name = ascii_text(ascii_name) or ""
+    plain = re.sub(r"['’`]", "", ascii_name.lower())
+    words = (re.sub(r"[^a-z0-9]+", " ", word).split() for word in re.split(r"[\s,;/]+", plain))
+    return [kept for word in words if (kept := [t for t in word if t not in PERSON_TITLES])]
+
+
+def person_parts(text: str) -> tuple[int, ...]:
+    """For each token of a person's name, the number of the written word it belongs to."""
+    return tuple(number for number, word in enumerate(_person_words(text)) for _ in word)
 
 
 def _cjk_forms(text: str, script: Script, person: bool, country: str | None) -> tuple[NameForm, ...]:
@@ -158,6 +183,7 @@ def _cjk_forms(text: str, script: Script, person: bool, country: str | None) -> 
         for reading, romaji, is_korean in _readings(variant, script, person, country):
             tokens, latin_form = latin_tokens(romaji, person)
             if tokens:
+                parts = person_parts(romaji) if person else ()
                 forms.append(
                     NameForm.of(
                         text,
@@ -168,6 +194,7 @@ def _cjk_forms(text: str, script: Script, person: bool, country: str | None) -> 
                         organisation=not person,
                         surname=surname if korean.is_surname(surname or "") else None,
                         strict=reading == PINYIN,
+                        parts=parts,
                     )
                 )
     if script is Script.HAN and country not in JAPANESE_COUNTRIES | CHINESE_COUNTRIES:
@@ -191,14 +218,19 @@ def _readings(text: str, script: Script, person: bool, country: str | None) -> l
             return [
                 (
                     system.value,
-                    f"{korean.romanise(surname, system).replace(' ', '')} {korean.romanise(given, system)}",
+                    f"{korean.romanise(surname, system).replace(' ', '')} "
+                    f"{korean.romanise(given, system).replace(' ', '-')}",
                     True,
                 )
                 for system in korean.Romanisation
             ]
         return [(system.value, korean.romanise(text, system), True) for system in korean.Romanisation]
     japanese_reading = ("Hepburn (long vowels folded)", japanese.romanise(text), False)
-    chinese_reading = (PINYIN, chinese.romanise(text), False)
+    pinyin = chinese.romanise(text)
+    if person:  # the family name, then the given name's syllables as one name part
+        family, _, given = pinyin.partition(" ")
+        pinyin = f"{family} {given.replace(' ', '-')}".strip()
+    chinese_reading = (PINYIN, pinyin, False)
     if script is Script.KANA or country in JAPANESE_COUNTRIES:
         return [japanese_reading]
     if country in CHINESE_COUNTRIES:

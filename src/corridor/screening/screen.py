@@ -16,7 +16,7 @@ date is ignored.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from corridor.screening.compare import Comparison, compare_names
@@ -29,6 +29,7 @@ from corridor.screening.qualifiers import normalise_identifier, parse_birth_date
 MATCH_AT = 0.85
 REVIEW_AT = 0.70
 COUNTRY_MISMATCH_PENALTY = 0.05
+SCHEMA_MISMATCH_CAP = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,15 +121,19 @@ def query_forms(query: Query) -> dict[bool, tuple[NameForm, ...]]:
     return {kind: name_forms(query.name, kind, query.country) for kind in (True, False)}
 
 
-def screen(index: ScreeningIndex, query: Query) -> ScreeningResult:
-    """Every party whose names come close to the query's, best first, each with its reasons."""
+def screen(index: ScreeningIndex, query: Query, floor: float = REVIEW_AT) -> ScreeningResult:
+    """Every party whose names come close to the query's, best first, each with its reasons.
+
+    `floor` is the lowest score reported: the review band's, except for a benchmark that
+    chooses the bands and so needs the scores below them (band `below review`)."""
     forms = query_forms(query)
     candidates = index.candidates(forms[True] + forms[False])
-    return score_candidates(query, forms, [(index.parties[c.party], c) for c in candidates])
+    return score_candidates(query, forms, [(index.parties[c.party], c) for c in candidates], floor)
 
 
 def score_candidates(query: Query, forms_by_kind: dict[bool, tuple[NameForm, ...]],
-                     candidates: Iterable[tuple[Party, IndexedName]]) -> ScreeningResult:
+                     candidates: Iterable[tuple[Party, IndexedName]], floor: float = REVIEW_AT
+                     ) -> ScreeningResult:
     """Score retrieved candidates: the one step the in-memory index and the Spark join share."""
     best: dict[int, tuple[float, IndexedName, Comparison]] = {}
     parties: dict[int, Party] = {}
@@ -144,18 +149,34 @@ def score_candidates(query: Query, forms_by_kind: dict[bool, tuple[NameForm, ...
         if query.country and party.countries and query.country not in party.countries:
             score -= COUNTRY_MISMATCH_PENALTY
         score = min(1.0, score + qualify(party, query.birth_date, query.nationality, query.id_number)[0])
-        if band_of(score) and (candidate.party not in best or score > best[candidate.party][0]):
+        if score >= floor and (candidate.party not in best or score > best[candidate.party][0]):
             best[candidate.party] = (score, candidate, comparison)
+    if query.schema is None:
+        best = _cap_organisations_met_by_a_person(best, parties)
     hits, former = [], []
     for score, candidate, comparison in sorted(best.values(), key=lambda b: (-b[0], b[1].party)):
         party = parties[candidate.party]
         if party.listed_on and party.listed_on > query.on:
             continue
-        hit = Hit(
-            party, round(score, 4), band_of(score), candidate.name, explain(query, party, comparison, score)
-        )
+        band = band_of(score) or "below review"
+        hit = Hit(party, round(score, 4), band, candidate.name, explain(query, party, comparison, score))
         (hits if party.is_listed_on(query.on) else former).append(hit)
     return ScreeningResult(query, tuple(hits), tuple(former))
+
+
+def _cap_organisations_met_by_a_person(best: dict, parties: dict[int, Party]) -> dict:
+    """A query of unknown kind that matches a listed person is a person's name: an organisation
+    it also meets (`Osama bin Laden` / `USAMA BIN LADEN NETWORK`, an alias of AL QA'IDA) is
+    named after that person, not the party screened, so it is review at most."""
+    if not any(score >= MATCH_AT and parties[c.party].schema.is_person for score, c, _ in best.values()):
+        return best
+    capped = {}
+    for number, (score, candidate, comparison) in best.items():
+        if not parties[number].schema.is_person and score > SCHEMA_MISMATCH_CAP:
+            reasons = (*comparison.caps, "the name is a listed person's; this entry is an organisation")
+            score, comparison = SCHEMA_MISMATCH_CAP, replace(comparison, caps=reasons)
+        capped[number] = (score, candidate, comparison)
+    return capped
 
 
 def _wanted(party: Party, query: Query) -> bool:
