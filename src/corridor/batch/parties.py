@@ -6,6 +6,7 @@ its memory instead of each loading and building their own. Rows keep their input
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -79,6 +80,9 @@ def screen_rows(index: ScreeningIndex, rows: Iterable[Row], day: date, lists: fr
                 on_row()
         return
     _shared = (index, day, lists)
+    # The collector would otherwise visit every object of the index in each child, copying the
+    # parent's pages that fork shared; frozen objects are left alone.
+    gc.freeze()
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         for result in pool.imap(_screen_shared, rows, chunksize=64):
             yield result
