@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import csv
-import pickle
+import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -35,8 +35,8 @@ def spark_screen_batch(parties: list[Party], source: Path, out: Path, day: date,
 
     spark = spark_session(master)
     rows = _read_rows(source)
-    blobs = spark.createDataFrame([(n, pickle.dumps(p)) for n, p in enumerate(parties)],
-                                  "party long, blob binary")
+    blobs = spark.createDataFrame([(n, json.dumps(p.to_record())) for n, p in enumerate(parties)],
+                                  "party long, blob string")
     names = blobs.mapInPandas(_list_keys, "party long, position long, key string").cache()
     total = names.select("party", "position").distinct().count()
     rarity = F.udf(lambda count: idf(count, total), "double")
@@ -63,7 +63,7 @@ def _list_keys(frames: Iterator[Any]) -> Iterator[Any]:
     for frame in frames:
         rows = [(number, position, key)
                 for number, blob in zip(frame["party"], frame["blob"], strict=True)
-                for position, name in enumerate(party_names(number, pickle.loads(blob)))
+                for position, name in enumerate(party_names(number, _party(blob)))
                 for key in name_keys(name)]
         yield pd.DataFrame(rows, columns=["party", "position", "key"])
 
@@ -99,12 +99,17 @@ def _score(frame: Any, day: date, lists: frozenset[str] | None) -> Any:
         if per_party.get(number, 0) >= NAMES_PER_PARTY:
             continue
         per_party[number] = per_party.get(number, 0) + 1
-        party = pickle.loads(blob)
+        party = _party(blob)
         chosen.append((party, party_names(int(number), party)[int(position)]))
         if len(chosen) == CANDIDATES_SCORED:
             break
     result = summary(score_candidates(query, query_forms(query), chosen))
     return pd.DataFrame([{QUERY: int(first[QUERY]), **result}])
+
+
+def _party(record: str) -> Party:
+    """A listed party as the driver sent it: plain JSON, no pickled objects."""
+    return Party.from_record(json.loads(record))
 
 
 def _read_rows(source: Path) -> list[dict[str, str]]:
