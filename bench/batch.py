@@ -50,8 +50,11 @@ def generate(path: Path, lines: int) -> None:
 
 def child(code: str, *args: str) -> tuple[float, float, str]:
     """Seconds, peak RSS (MB) and stdout of `code` run in a fresh interpreter."""
-    report = "print('@@', time.perf_counter() - start, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
-    wrapper = "import resource, sys, time\nstart = time.perf_counter()\n" + code + "\n" + report
+    # VmHWM, not ru_maxrss: Linux carries the parent's high-water mark over fork and exec into
+    # ru_maxrss, so a child started by a big parent would report the parent's memory.
+    report = ("hwm = next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1]\n"
+              "print('@@', time.perf_counter() - start, hwm)")
+    wrapper = "import sys, time\nstart = time.perf_counter()\n" + code + "\n" + report
     done = subprocess.run([PYTHON, "-c", wrapper, *args], capture_output=True, text=True, check=True)
     *lines, last = done.stdout.strip().splitlines()
     _, seconds, rss_kb = last.split()

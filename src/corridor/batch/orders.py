@@ -9,6 +9,7 @@ reason, to the errors file; every other line is answered.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -44,6 +45,15 @@ def file_format(path: Path, field: str) -> str:
         raise BatchInputError(f"{field}: {str(path)!r} is neither .csv nor .parquet") from None
 
 
+def check_paths(source: Path, out: Path, errors: Path) -> None:
+    """Refuse, before any work starts, files of unknown format and outputs that would overwrite the input."""
+    file_format(source, "--batch")
+    for path, field in ((out, "--out"), (errors, "--errors")):
+        file_format(path, field)
+        if path.resolve() == source.resolve():
+            raise BatchInputError(f"{field}: {str(path)!r} is the input file; it would be overwritten")
+
+
 def scan_orders(source: Path) -> pl.LazyFrame:
     """The order lines with the key columns as text (absent optional ones as nulls) and a row number."""
     if file_format(source, "--batch") == "csv":
@@ -62,24 +72,33 @@ def scan_orders(source: Path) -> pl.LazyFrame:
 def check_batch(source: Path, out: Path, errors: Path, today: date, chunk_size: int = 100_000,
                 on_chunk: Callable[[int], None] | None = None) -> BatchReport:
     """Answer every line of `source` into `out`; bad lines into `errors`. Returns the counts."""
-    for path, field in ((out, "--out"), (errors, "--errors")):
-        if path.resolve() == source.resolve():
-            raise BatchInputError(f"{field}: {str(path)!r} is the input file; it would be overwritten")
+    check_paths(source, out, errors)
     orders = scan_orders(source)
     decided = pl.DataFrame(schema={c: pl.String for c in (*KEY, *ANSWER)})
     rows = bad = 0
-    with _writer(out) as write_answer, _writer(errors) as write_error:
+    pending: Future[None] | None = None
+    # Chunk N is written on a thread (polars writes without the GIL) while chunk N+1 is decided;
+    # waiting for the previous write keeps at most one chunk in hand, so memory stays bounded.
+    with _writer(out) as write_answer, _writer(errors) as write_error, ThreadPoolExecutor(1) as writing:
         for chunk in orders.collect_batches(chunk_size=chunk_size):
             decided = _decide_new_keys(chunk, decided, today)
             answered = chunk.join(decided, on=list(KEY), how="left", nulls_equal=True, maintain_order="left")
             failed = answered.filter(pl.col("error").is_not_null())
-            write_answer(answered.filter(pl.col("error").is_null()).drop("error"))
-            reasons = pl.col("error").alias("reason")
-            write_error(failed.select(ROW, reasons, pl.exclude(ROW, "error", *ANSWER)))
+            if pending:
+                pending.result()
+            pending = writing.submit(_write_chunk, answered, failed, write_answer, write_error)
             rows, bad = rows + answered.height, bad + failed.height
             if on_chunk:
                 on_chunk(answered.height)
+        if pending:
+            pending.result()
     return BatchReport(rows, rows - bad, bad, decided.height, out, errors)
+
+
+def _write_chunk(answered: pl.DataFrame, failed: pl.DataFrame, write_answer: Callable[[pl.DataFrame], None],
+                 write_error: Callable[[pl.DataFrame], None]) -> None:
+    write_answer(answered.filter(pl.col("error").is_null()).drop("error"))
+    write_error(failed.select(ROW, pl.col("error").alias("reason"), pl.exclude(ROW, "error", *ANSWER)))
 
 
 def _decide_new_keys(chunk: pl.DataFrame, decided: pl.DataFrame, today: date) -> pl.DataFrame:

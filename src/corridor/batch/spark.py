@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from corridor.batch.keys import ANSWER, KEY, REQUIRED, decide_keys
-from corridor.batch.orders import ROW, BatchInputError, BatchReport, file_format
+from corridor.batch.orders import ROW, BatchInputError, BatchReport, check_paths, file_format
 from corridor.packs.registry import load_packs
 
 
@@ -27,7 +27,9 @@ def spark_session(master: str | None = None) -> Any:
     chosen = master or os.environ.get("SPARK_MASTER") or "local[*]"
     # Executors run this same interpreter (with corridor installed) unless the cluster says otherwise.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    quiet = f"-Dlog4j.configurationFile={Path(__file__).with_name('log4j2.properties')}"
     return (SparkSession.builder.master(chosen).appName("corridor")
+            .config("spark.driver.extraJavaOptions", quiet)
             .config("spark.sql.shuffle.partitions", "8").config("spark.ui.enabled", "false")
             .config("spark.ui.showConsoleProgress", "false").getOrCreate())
 
@@ -38,6 +40,7 @@ def spark_check_batch(source: Path, out: Path, errors: Path, today: date, master
     from pyspark.sql import functions as F
     from pyspark.sql.types import StringType, StructField, StructType
 
+    check_paths(source, out, errors)
     spark = spark_session(master)
     lines = _read(spark, source)
     packs = spark.sparkContext.broadcast(load_packs())
