@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -17,6 +17,7 @@ from corridor.licences.drawdown import Shipment
 from corridor.licences.errors import AlreadyExists, DrawdownRefused, NotApplicable, NotFound, WrongState
 from corridor.licences.forms import ApplicationForm
 from corridor.licences.workflow import Status
+from corridor.store import idempotency
 from corridor.store.db import engine_for, open_database
 
 RESIST_TO_KOREA = ExportShipment(exporter_country="JP", destination="KR", item="3C002", on=date(2019, 8, 1))
@@ -134,3 +135,21 @@ def test_fifty_concurrent_drawdowns_never_exceed_the_balance(sessions, db_url) -
     assert report.balance.quantity_left == 1
     verdict = service.verify_audit(sessions)
     assert verdict.intact and verdict.entries == 5 + 33
+
+
+def test_an_idempotency_key_answers_retries_for_a_day_then_is_forgotten(sessions) -> None:
+    start = datetime(2026, 12, 3, 9, tzinfo=UTC)
+    hours = [start + timedelta(hours=h) for h in (23, 25, 50)]
+    with sessions.begin() as session:
+        idempotency.remember(session, "alice", "retry-1", {"ship": 1}, {"left": 90}, start)
+    with sessions.begin() as session:
+        assert idempotency.earlier(session, "alice", "retry-1", hours[0]).response == {"left": 90}
+        assert idempotency.earlier(session, "bob", "retry-1", hours[0]) is None
+    with sessions.begin() as session:
+        assert idempotency.earlier(session, "alice", "retry-1", hours[1]) is None
+        idempotency.remember(session, "alice", "retry-1", {"ship": 2}, {"left": 80}, hours[1])
+    with sessions.begin() as session:
+        idempotency.remember(session, "alice", "retry-2", {"ship": 3}, {"left": 70}, hours[2])
+    with sessions.begin() as session:
+        kept = session.scalars(sa.select(idempotency.IdempotencyKey.key)).all()
+    assert kept == ["retry-2"]  # the actor's keys older than a day went with the next write

@@ -136,7 +136,7 @@ def _transition(sessions: sessionmaker, application_id: int, actor: str, action:
                 idempotency_key: str | None = None, request: dict[str, Any] | None = None) -> Application:
     with _writing(sessions) as (session, at):
         request = {"application": application_id, "action": action, **(request or {})}
-        if earlier := _earlier_reply(session, actor, idempotency_key, request, Application):
+        if earlier := _earlier_reply(session, actor, idempotency_key, request, Application, at):
             return earlier
         row = _application_row(session, application_id)
         before = row.to_application()
@@ -260,10 +260,10 @@ def list_licences(sessions: sessionmaker, destination: str | None = None) -> lis
 
 
 def _earlier_reply(session: Session, actor: str, key: str | None, request: dict[str, Any],
-                   model: type[BaseModel]) -> Any:
+                   model: type[BaseModel], now: datetime) -> Any:
     """The reply already given for this idempotency key, or None; another request under the
     same key is refused (the caller holds the chain lock, so two retries cannot both miss)."""
-    if not key or (earlier := idempotency.earlier(session, actor, key)) is None:
+    if not key or (earlier := idempotency.earlier(session, actor, key, now)) is None:
         return None
     if earlier.request != idempotency.digest(request):
         raise AlreadyExists("Idempotency-Key", "this key was used for a different request", key)
@@ -285,7 +285,7 @@ def draw_down(sessions: sessionmaker, number: str, shipment: Shipment, actor: st
     """
     with _writing(sessions) as (session, at):
         request = {"licence": number, "shipment": _dump(shipment)}
-        if earlier := _earlier_reply(session, actor, idempotency_key, request, Balance):
+        if earlier := _earlier_reply(session, actor, idempotency_key, request, Balance, at):
             return earlier
         row = _licence_row(session, number)
         before = row.balance()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
@@ -18,6 +19,11 @@ class DatabaseUnavailable(Exception):
     """The database does not exist, cannot be reached or is corrupted; nothing was written."""
 
     field = "db"
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite returns naive datetimes; corridor writes every one in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class Base(DeclarativeBase):

@@ -19,7 +19,7 @@ from sqlalchemy import DateTime, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from corridor.store import audit, reconcile
-from corridor.store.db import Base
+from corridor.store.db import Base, as_utc
 
 TOKEN_DAYS = 90
 
@@ -52,14 +52,9 @@ class User(Base):
         """Why this user's token may not be used at `now`, or None when it may."""
         if self.revoked_at is not None:
             return f"the token of {self.name} was revoked"
-        if self.expires_at is not None and _aware(self.expires_at) <= now:
-            return f"the token of {self.name} expired at {_aware(self.expires_at).isoformat()}"
+        if self.expires_at is not None and as_utc(self.expires_at) <= now:
+            return f"the token of {self.name} expired at {as_utc(self.expires_at).isoformat()}"
         return None
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite returns naive datetimes; they were written in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def token_digest(token: str) -> str:
@@ -88,7 +83,7 @@ def user_for_token(session: Session, token: str) -> User | None:
 def audited(user: User) -> dict[str, Any]:
     """What an audit entry records of a user: enough to detect any later edit of the row."""
     def moment(value: datetime | None) -> str | None:
-        return None if value is None else _aware(value).isoformat()
+        return None if value is None else as_utc(value).isoformat()
 
     return {"name": user.name, "role": user.role, "token_hash": user.token_hash,
             "expires_at": moment(user.expires_at), "revoked_at": moment(user.revoked_at)}
