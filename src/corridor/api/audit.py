@@ -4,7 +4,6 @@ or forged entry, and list every row that disagrees with the entries."""
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
 
 from fastapi import APIRouter
 from pydantic import BaseModel
@@ -12,19 +11,9 @@ from pydantic import BaseModel
 from corridor.api.auth import Viewer
 from corridor.api.deps import Sessions
 from corridor.licences import service
+from corridor.store.reconcile import Disagreement
 
 router = APIRouter(tags=["audit"])
-
-
-class Disagreement(BaseModel):
-    """A row whose stored value differs from what the audit log says (see `store.reconcile`)."""
-
-    table: str
-    key: str
-    field: str
-    stored: Any
-    expected: Any
-    reason: str
 
 
 class AuditVerdict(BaseModel):
