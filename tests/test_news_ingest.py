@@ -34,6 +34,13 @@ def test_pasted_text_loses_menus_share_buttons_and_footer():
         assert furniture not in article.text
 
 
+def test_an_article_pasted_on_one_line_is_not_taken_for_a_menu():
+    """Separators ("|", "·") twice and no final full stop mark a menu line, but only a short one."""
+    sentence = "Japan tightened export controls on three materials | Seoul protested · talks stalled "
+    article = read_article((sentence * 5).encode(), "one-line.txt")
+    assert "Seoul protested" in article.text
+
+
 def test_crawl_date_in_the_header_is_not_the_publication_date():
     article = read_article(PASTED.encode(), "pasted.txt")
     assert article.crawl_date == date(2024, 2, 1)

@@ -71,3 +71,11 @@ def test_api_edit_accept_audited(db_url) -> None:
     assert missing.status_code == 404
     verdict = client.get("/audit/verify", headers=headers["viewer"]).json()
     assert verdict["intact"] and verdict["entries"] == before + len(queued.json()) + 2
+
+    laws = client.get("/timeline?from=JP&to=KR", headers=headers["viewer"]).json()
+    assert not [r for r in laws if r["domain"] == "news"]
+    merged = client.get("/timeline?from=JP&to=KR&with_news=true", headers=headers["viewer"]).json()
+    news = [r for r in merged if r["domain"] == "news"]
+    assert [(r["queue_id"], r["day"], r["source"]) for r in news] == [
+        (first["id"], "2019-08-28", "https://example.org/a")]
+    assert len(merged) == len(laws) + 1 and [r["day"] for r in merged] == sorted(r["day"] for r in merged)

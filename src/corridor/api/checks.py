@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Response
 
 from corridor.api.auth import Viewer
-from corridor.api.deps import Today
+from corridor.api.deps import Sessions, Today
 from corridor.api.errors import RESPONSES, bad_input
 from corridor.api.vocabulary import CheckQuestion
 from corridor.export import Determination, Shipment, determine
@@ -39,14 +39,22 @@ async def check(question: CheckQuestion, _caller: Viewer, today: Today) -> Respo
 
 
 @router.get("/timeline")
-def timeline(_caller: Viewer,
+def timeline(_caller: Viewer, sessions: Sessions,
              first: Annotated[str, Query(alias="from", min_length=2, max_length=2)],
              second: Annotated[str, Query(alias="to", min_length=2, max_length=2)],
              item: Annotated[str | None, Query(max_length=50)] = None,
-             since: date | None = None, until: date | None = None) -> list[dict[str, Any]]:
+             since: date | None = None, until: date | None = None,
+             with_news: Annotated[bool, Query(description="add the news events an analyst accepted "
+                                                          "(rows of kind 'news', with evidence and source)")
+                                  ] = False) -> list[dict[str, Any]]:
     """Every dated change the packs record between two countries, with its sources."""
     try:
-        changes = pair_timeline(first, second, item, since, until)
+        rows = [change_row(change) for change in pair_timeline(first, second, item, since, until)]
     except ValueError as error:
         raise bad_input(error, "query") from error
-    return [change_row(change) for change in changes]
+    if with_news:
+        from corridor.news.overlay import accepted_rows
+        from corridor.store.news_events import accepted
+
+        rows += accepted_rows(accepted(sessions), first, second, since, until)
+    return sorted(rows, key=lambda row: row["day"])

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from corridor.news.gate import Gate
+
 Precision = Literal["day", "week", "month", "year"]
 Tense = Literal["past", "future"] | None
 
@@ -132,7 +134,10 @@ def find_dates(sentence: str, published: date, tense: Tense | None = None) -> li
     """
     tense = tense if tense is not None else sentence_tense(sentence)
     found: list[DateMention] = []
+    worth_running = _RULE_GATE.open_for(sentence)
     for pattern, resolve in _RULES:
+        if pattern not in worth_running:
+            continue
         for match in pattern.finditer(sentence):
             mention = resolve(match, published, local_tense(sentence, match.start(), match.end()) or tense)
             if mention is not None:
@@ -421,6 +426,10 @@ _RULES: list[Rule] = [
 ]
 
 
+# Most sentences hold one or two date forms at most: run only the rules whose words are present.
+_RULE_GATE = Gate({pattern: pattern for pattern, _ in _RULES})
+
+
 @dataclass(frozen=True)
 class PublicationEstimate:
     """When an undated text was probably written: a range, and the reasoning behind it."""
@@ -456,8 +465,10 @@ def _durations(text: str) -> list[tuple[date, DateMention, str]]:
     for sentence in re.split(r"(?<=[.!?。])\s+", text):
         sentence = sentence[:2000]
         aged = list(AGED.finditer(sentence))
+        if len(aged) != 1:
+            continue
         dated = [m for m in find_dates(sentence, date(2000, 1, 1), "past") if _has_year(m.text)]
-        if len(aged) == 1 and len(dated) == 1:
+        if len(dated) == 1:
             count, unit = _number(aged[0]["n"]), aged[0]["unit"].lower()
             found.append((_later(dated[0].day, count, unit), dated[0], aged[0].group(0)))
     return found

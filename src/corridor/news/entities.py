@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from normality import ascii_text
@@ -18,6 +18,7 @@ from normality import ascii_text
 from corridor.names import japanese, korean
 from corridor.names.korean import Romanisation, split_person_name
 from corridor.news.countries import country_mentions
+from corridor.news.gate import Gate
 
 # The Korean and Japanese readers are imported through corridor.screening while the screening
 # helper moves them to corridor.names (issue 10 note); the lead repoints these imports at merge.
@@ -127,6 +128,8 @@ _KNOWN = re.compile(
         for k in sorted(KNOWN, key=len, reverse=True)
     )
 )
+# One automaton pass says which of the name patterns a sentence can hold at all.
+_GATE = Gate({p: p for p in (_KNOWN, ROLE_THEN_NAME, NAME_THEN_ROLE, ORGANISATION)})
 SURNAME_VARIANTS = {
     "yi": "lee",
     "rhee": "lee",
@@ -281,23 +284,28 @@ def find_entities(text: str) -> list[Entity]:
     Known names come first, so their kind and country win when a generic rule finds them too.
     """
     found: list[Entity] = []
-    for match in _KNOWN.finditer(text):
+    worth_running = _GATE.open_for(text)
+
+    def matches(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        return pattern.finditer(text) if pattern in worth_running else iter(())
+
+    for match in matches(_KNOWN):
         name = next(group for group in match.groups() if group)
         full, kind, country = KNOWN[name]
         found.append(Entity(full, kind, _country_before(text, match.start()) or country, [], [name]))
-    for match in ROLE_THEN_NAME.finditer(text):
+    for match in matches(ROLE_THEN_NAME):
         country = _country_of(match.group("qual") or "") or _known_country(match.group("qual") or "")
         found.append(
             Entity(
                 match.group("name"), "person", country, [_role(match.group("role"))], [match.group("name")]
             )
         )
-    for match in NAME_THEN_ROLE.finditer(text):
+    for match in matches(NAME_THEN_ROLE):
         role = match.group("role").strip()
         found.append(
             Entity(match.group("name"), "person", _country_of(role), [_role(role)], [match.group("name")])
         )
-    for match in ORGANISATION.finditer(text):
+    for match in matches(ORGANISATION):
         for org in _split_pair(_trim_org(match.group("org"))):
             kind, country = BY_FULL_NAME.get(org, (_org_kind(org), None))
             country = country or _country_of(org) or _country_before(text, match.start())

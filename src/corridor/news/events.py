@@ -32,6 +32,7 @@ from corridor.news.lexicon import (
     SYMMETRIC,
     TOPIC,
     TOPIC_AFTER,
+    TRIGGER_GATE,
     TRIGGERS,
     VERB_FINAL,
 )
@@ -144,6 +145,8 @@ def _sentence_events(
     previous_actor: str | None = None, parse: bool = True,
 ) -> list[Event]:
     hits = _triggers(sentence)
+    if not hits:
+        return []
     figures = find_figures(sentence)
     if not figures or set(hits) - {"trade_figure_reported", "boycott_reported", "survey_reported"}:
         hits.pop("trade_figure_reported", None)
@@ -202,7 +205,10 @@ def _with_period(figure: Figure, period: str) -> Figure:
 
 
 def _triggers(sentence: str) -> dict[str, re.Match[str]]:
-    hits = {kind: m for kind, pattern in TRIGGERS.items() if (m := pattern.search(sentence))}
+    worth_running = TRIGGER_GATE.open_for(sentence)
+    hits = {
+        kind: m for kind, pattern in TRIGGERS.items() if kind in worth_running and (m := pattern.search(sentence))
+    }
     for kind in list(hits):
         for weaker in SUPERSEDES.get(kind, ()):
             if weaker in hits and _overlap(hits[kind], hits[weaker]):

@@ -245,10 +245,15 @@ def clean_lines(lines: list[str], menus: bool = True) -> list[str]:
     ]
 
 
+LONGEST_BOILERPLATE = 300  # characters: footers and menu lines are short
+
+
 def _is_boilerplate(line: str) -> bool:
     if SHARE_WORDS.match(line) and len(line.split()) <= 6:
         return True
-    if FOOTER.search(line) and len(line) < 300:
+    if len(line) >= LONGEST_BOILERPLATE:  # a whole article pasted on one line is not a menu
+        return False
+    if FOOTER.search(line):
         return True
     is_table_row = line.startswith("|") and line.endswith("|")
     return not is_table_row and len(NAV_SEPARATORS.findall(line)) >= 2 and not re.search(r"[.!?。다]$", line)

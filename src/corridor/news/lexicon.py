@@ -13,6 +13,8 @@ from importlib import resources
 
 import yaml
 
+from corridor.news.gate import Gate
+
 
 def _data(name: str) -> dict:
     """A vocabulary file from corridor/news/data; each entry there carries a comment on why."""
@@ -31,6 +33,8 @@ TRIGGER_PHRASES: dict[str, tuple[str, ...]] = {
     for kind, phrases in _TRIGGER_DATA["triggers"].items()
 }
 TRIGGERS = {kind: re.compile("|".join(phrases), re.IGNORECASE) for kind, phrases in TRIGGER_PHRASES.items()}
+# Most sentences hold no trigger: one automaton pass says which patterns are worth running.
+TRIGGER_GATE = Gate(TRIGGERS)
 # A broader trigger that matched on the same words as a narrower one yields to it.
 SUPERSEDES = {
     "export_restriction_lifted": {"export_restriction_imposed", "export_restriction_eased"},

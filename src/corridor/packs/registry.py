@@ -6,7 +6,7 @@ import hashlib
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,12 @@ class Pack:
 
     def facts(self) -> list[Fact]:
         """Every dated fact in the pack, wherever the domain model nests it."""
-        return list(_walk_facts(self.content))
+        return list(self._facts)
+
+    @cached_property
+    def _facts(self) -> tuple[Fact, ...]:
+        """Walked once: a loaded pack never changes, and news links read its facts per article."""
+        return tuple(_walk_facts(self.content))
 
 
 @dataclass(frozen=True)
