@@ -19,7 +19,7 @@ from rich.progress import Progress
 from rich.table import Table
 from typer.core import TyperGroup
 
-from corridor.batch.parties import RESULT_COLUMNS, parse_schema, screen_rows
+from corridor.batch.parties import RESULT_COLUMNS, parse_schema, party_query, screen_rows
 from corridor.screening import ListFormatError, Query, ScreeningIndex, ScreeningResult, screen
 from corridor.store.db import corridor_home, open_database
 from corridor.store.lists import list_status, load_index, load_parties, read_list, save_list
@@ -195,6 +195,11 @@ def screen_command(
                       ] = "local",
     master: Annotated[str | None, typer.Option(
         "--master", help="Spark master URL (default: $SPARK_MASTER, else local[*]).")] = None,
+    monitor: Annotated[bool, typer.Option(
+        "--monitor", help="Keep the party (or every good batch row) under watch: `corridor screen "
+        "rescreen` screens it again whenever the lists change.")] = False,
+    actor: Annotated[str | None, typer.Option("--actor", envvar="CORRIDOR_ACTOR",
+                                              help="Who puts the party under watch (officer).")] = None,
 ) -> None:
     """Screen a name (or a CSV of names) against the loaded restricted-party lists."""
     if ctx.invoked_subcommand:
@@ -220,6 +225,9 @@ def screen_command(
             bad = screen_batch(index, batch, out, day, chosen, workers)
         else:
             raise _fail(f"engine: unknown value {engine!r}; accepted: local, spark")
+        if monitor:
+            queries = [q for row in _read_rows(batch)[0] if (q := _good_query(row, day, chosen))]
+            _watch(sessions, queries, f"batch {batch.name}", actor)
         raise typer.Exit(code=1 if bad else 0)
     if name is None:
         raise _fail("give a NAME to screen, or --batch parties.csv --out results.csv")
@@ -229,16 +237,85 @@ def screen_command(
         raise _fail(str(error)) from error
     from corridor.store.decisions import standing_decisions
 
-    result = screen(load_index(sessions, corridor_home() / "cache"), query)
+    index = load_index(sessions, corridor_home() / "cache")
+    result = screen(index, query)
     decided = standing_decisions(sessions, name)
+    watched = _watch(sessions, [query], "screen", actor, index)[0] if monitor else None
     if as_json:
         answer = result.to_json()
         for hit in answer["hits"] + answer["formerly_listed"]:
             made = decided.get((hit["list"], hit["id"]))
             hit["decision"] = made.to_json() if made else None
+        answer["monitored"] = watched
         sys.stdout.write(json.dumps(answer, ensure_ascii=False, indent=2) + "\n")
     else:
         _print_result(result, decided)
+
+
+def _watch(sessions, queries: list[Query], source: str, actor: str | None,
+           index: ScreeningIndex | None = None) -> list[int]:
+    """Put the parties under watch (officer role); the ids of their watch rows."""
+    from corridor.cli.identity import checked_actor
+    from corridor.licences.errors import LicenceError
+    from corridor.store.monitoring import monitor
+
+    try:
+        index = index or load_index(sessions, corridor_home() / "cache")
+        rows = monitor(sessions, index, queries, source=source,
+                       actor=checked_actor(sessions, actor, "officer"), at=datetime.now(UTC))
+    except (ValueError, LicenceError) as error:
+        raise _fail(str(error)) from error
+    errors.print(f"watching {len(rows)} part{'y' if len(rows) == 1 else 'ies'} for re-screening "
+                 f"(ids {', '.join(str(r.id) for r in rows[:10])}{' …' if len(rows) > 10 else ''})",
+                 highlight=False)
+    return [r.id for r in rows]
+
+
+def _good_query(row: dict, day: date, lists: frozenset[str] | None) -> Query | None:
+    try:
+        return party_query(row, day, lists)
+    except ValueError:
+        return None  # reported as a bad row by the batch already
+
+
+@screen_app.command("rescreen")
+def rescreen_command(
+    on: Annotated[str | None, typer.Option("--on", help="Screening date, YYYY-MM-DD (default: today).")
+                  ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the new hits as JSON.")] = False,
+    actor: Annotated[str | None, typer.Option("--actor", envvar="CORRIDOR_ACTOR")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Database path or URL.")] = None,
+) -> None:
+    """Screen every watched party, and the parties of open licence applications, again against the
+    lists as loaded now; show only hits that are new since each party's last screening (an entry
+    added or changed). Cleared hits stay cleared while their entry is unchanged. Exit status 1
+    when there are new hits, so a scheduler can alert."""
+    from corridor.cli.identity import checked_actor
+    from corridor.licences.errors import LicenceError
+    from corridor.store.monitoring import rescreen
+
+    day = _screening_date(on)
+    sessions = open_database(db)
+    try:
+        count, found = rescreen(sessions, load_index(sessions, corridor_home() / "cache"), on=day,
+                                actor=checked_actor(sessions, actor, "officer"), at=datetime.now(UTC))
+    except (ValueError, LicenceError) as error:
+        raise _fail(str(error)) from error
+    if as_json:
+        sys.stdout.write(json.dumps({"on": day.isoformat(), "parties": count,
+                                     "new_hits": [n.to_json() for n in found]}, ensure_ascii=False, indent=2)
+                         + "\n")
+    else:
+        console.print(f"re-screened {count} watched part{'y' if count == 1 else 'ies'} on {day.isoformat()}: "
+                      f"{len(found)} new hit(s)", highlight=False)
+        if found:
+            table = Table("party", "name", "source", "band", "score", "hit", "listed name", "why new")
+            for new in found:
+                table.add_row(str(new.party_id), new.party_name, new.source, new.hit.band,
+                              f"{new.hit.score:.3f}", f"{new.hit.party.list_name}:{new.hit.party.id}",
+                              new.hit.party.name, new.reason)
+            console.print(table)
+    raise typer.Exit(code=1 if found else 0)
 
 
 def _screening_date(on: str | None) -> date:
@@ -270,13 +347,7 @@ def screen_batch(index: ScreeningIndex, source: Path, out: Path, day: date, list
     write), each screening a chunk. The output is written to a temporary file and moved into
     place, so it is never half-written.
     """
-    try:
-        with source.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            rows = list(reader)
-            columns = list(reader.fieldnames or [])
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise _fail(f"cannot read --batch {str(source)!r}: {error}") from error
+    rows, columns = _read_rows(source)
     if "name" not in columns:
         raise _fail(f"--batch {str(source)!r} has no `name` column; columns found: {', '.join(columns)}")
     with Progress(console=errors, transient=True) as progress:
@@ -302,6 +373,15 @@ def screen_batch(index: ScreeningIndex, source: Path, out: Path, day: date, list
         raise _fail(f"cannot write --out {str(out)!r}: {error}") from error
     errors.print(f"screened {len(rows) - bad} rows, {bad} bad; results in {out}", highlight=False)
     return bad
+
+
+def _read_rows(source: Path) -> tuple[list[dict], list[str]]:
+    try:
+        with source.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            return list(reader), list(reader.fieldnames or [])
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise _fail(f"cannot read --batch {str(source)!r}: {error}") from error
 
 
 def _print_result(result: ScreeningResult, decided: dict) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Mapped, mapped_column, sessionmaker
+from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
 from corridor.store import audit
 from corridor.store.db import Base
@@ -109,6 +109,12 @@ def decide(
 
 def standing_decisions(sessions: sessionmaker, name: str) -> dict[tuple[str, str], Decision]:
     """The latest decision on each list entry for `name` that still holds (entry unchanged)."""
+    with sessions() as session:
+        return standing_in(session, name)
+
+
+def standing_in(session: Session, name: str) -> dict[tuple[str, str], Decision]:
+    """As `standing_decisions`, inside a transaction already open (re-screening reads them there)."""
     query = (
         sa.select(ScreeningDecision, ScreeningParty.record)
         .join(
@@ -121,9 +127,8 @@ def standing_decisions(sessions: sessionmaker, name: str) -> dict[tuple[str, str
         .where(ScreeningDecision.query_key == query_key(name))
         .order_by(ScreeningDecision.id)
     )
-    with sessions() as session:
-        return {
-            (d.list_name, d.party_id): Decision(d.decision, d.reason, d.actor, d.decided_at)
-            for d, record in session.execute(query)
-            if record_revision(record) == d.entry_revision
-        }
+    return {
+        (d.list_name, d.party_id): Decision(d.decision, d.reason, d.actor, d.decided_at)
+        for d, record in session.execute(query)
+        if record_revision(record) == d.entry_revision
+    }

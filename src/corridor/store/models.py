@@ -8,6 +8,7 @@ from corridor.store import (  # noqa: F401  (importing registers each module's t
     licences,  # licences and drawdowns (issue 5)
     list_versions,  # audited list loads (issue 13)
     lists,  # screening lists (issue 6)
+    monitoring,  # parties under watch for re-screening (issue 11)
     news_events,  # the analyst's news review queue (issue 10)
     users,  # API users (issue 5)
 )
