@@ -207,7 +207,9 @@ def _with_period(figure: Figure, period: str) -> Figure:
 def _triggers(sentence: str) -> dict[str, re.Match[str]]:
     worth_running = TRIGGER_GATE.open_for(sentence)
     hits = {
-        kind: m for kind, pattern in TRIGGERS.items() if kind in worth_running and (m := pattern.search(sentence))
+        kind: m
+        for kind, pattern in TRIGGERS.items()
+        if kind in worth_running and (m := pattern.search(sentence))
     }
     for kind in list(hits):
         for weaker in SUPERSEDES.get(kind, ()):
