@@ -21,7 +21,7 @@ COMMANDS = {
     "demo": "demo", "check": "export", "timeline": "timeline", "packs": "packs", "entry": "entry",
     "news": "news", "screen": "screening", "lists": "screening", "applications": "licences",
     "licences": "licences", "audit": "audit", "users": "users", "db": "store", "serve": "serve",
-    "items": "items",
+    "items": "items", "settings": "settings",
 }
 
 

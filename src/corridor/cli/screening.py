@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated
@@ -72,14 +74,44 @@ def decide_command(
     list_name, _, party_id = hit.partition(":")
     if not list_name or not party_id:
         raise _fail(f"HIT {hit!r} is not LIST:ID, e.g. ofac:20157")
-    try:
+    with _refusals():
         sessions = open_database(db)
         made = decide(sessions, name=name, list_name=list_name, party_id=party_id,
                       decision="clear" if clear else "confirm", reason=reason,
                       actor=checked_actor(sessions, actor, "officer"), at=datetime.now(UTC))
-    except ValueError as error:
-        raise _fail(str(error)) from error
     console.print(f"{made.decision} {hit} for {name!r} by {made.actor}: {made.reason}", highlight=False)
+    if made.pending:
+        console.print(f"decision {made.id} is pending: four-eyes is on, so it stands once another officer "
+                      f"runs `corridor screen approve {made.id}`", highlight=False)
+
+
+@screen_app.command("approve")
+def approve_command(
+    decision: Annotated[int, typer.Argument(help="The decision's number, as `screen decide` printed it.")],
+    actor: Annotated[str | None, typer.Option("--actor", envvar="CORRIDOR_ACTOR")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Database path or URL.")] = None,
+) -> None:
+    """Approve another officer's decision on a hit (four-eyes, setting `screening.four_eyes`)."""
+    from corridor.cli.identity import checked_actor
+    from corridor.store.decisions import approve
+
+    with _refusals():
+        sessions = open_database(db)
+        made = approve(sessions, decision, actor=checked_actor(sessions, actor, "officer"),
+                       at=datetime.now(UTC))
+    console.print(f"approved decision {made.id} ({made.decision}, by {made.actor}): it stands now",
+                  highlight=False)
+
+
+@contextmanager
+def _refusals() -> Iterator[None]:
+    """Bad input (ValueError) and a refused identity or role become one named line, exit 2."""
+    from corridor.licences.errors import LicenceError
+
+    try:
+        yield
+    except (ValueError, LicenceError) as error:
+        raise _fail(str(error)) from error
 
 
 def _fail(message: str) -> typer.Exit:
@@ -256,15 +288,12 @@ def _watch(sessions, queries: list[Query], source: str, actor: str | None,
            index: ScreeningIndex | None = None) -> list[int]:
     """Put the parties under watch (officer role); the ids of their watch rows."""
     from corridor.cli.identity import checked_actor
-    from corridor.licences.errors import LicenceError
     from corridor.store.monitoring import monitor
 
-    try:
+    with _refusals():
         index = index or load_index(sessions, corridor_home() / "cache")
         rows = monitor(sessions, index, queries, source=source,
                        actor=checked_actor(sessions, actor, "officer"), at=datetime.now(UTC))
-    except (ValueError, LicenceError) as error:
-        raise _fail(str(error)) from error
     errors.print(f"watching {len(rows)} part{'y' if len(rows) == 1 else 'ies'} for re-screening "
                  f"(ids {', '.join(str(r.id) for r in rows[:10])}{' …' if len(rows) > 10 else ''})",
                  highlight=False)
@@ -291,16 +320,13 @@ def rescreen_command(
     added or changed). Cleared hits stay cleared while their entry is unchanged. Exit status 1
     when there are new hits, so a scheduler can alert."""
     from corridor.cli.identity import checked_actor
-    from corridor.licences.errors import LicenceError
     from corridor.store.monitoring import rescreen
 
     day = _screening_date(on)
     sessions = open_database(db)
-    try:
+    with _refusals():
         count, found = rescreen(sessions, load_index(sessions, corridor_home() / "cache"), on=day,
                                 actor=checked_actor(sessions, actor, "officer"), at=datetime.now(UTC))
-    except (ValueError, LicenceError) as error:
-        raise _fail(str(error)) from error
     if as_json:
         sys.stdout.write(json.dumps({"on": day.isoformat(), "parties": count,
                                      "new_hits": [n.to_json() for n in found]}, ensure_ascii=False, indent=2)

@@ -3,7 +3,8 @@
 A decision is about one pair: the screened name (folded: case, spaces, width) and one list
 entry as it stood when decided (its record digest). It holds while that entry is unchanged;
 when a list load changes the entry, the pair is screened afresh. Every decision is an audit
-entry written in the same transaction.
+entry written in the same transaction. With the `screening.four_eyes` setting on, a decision
+stands only once a second officer approves it (`approve`); until then the hit shows as undecided.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
-from corridor.store import audit
+from corridor.store import audit, settings
 from corridor.store.db import Base
 from corridor.store.lists import ScreeningParty, record_revision
 
@@ -35,6 +36,13 @@ class ScreeningDecision(Base):
     reason: Mapped[str] = mapped_column(sa.String(2000))
     actor: Mapped[str] = mapped_column(sa.String(200))
     decided_at: Mapped[datetime] = mapped_column(sa.DateTime(timezone=True))
+    needs_approval: Mapped[bool] = mapped_column(sa.Boolean, server_default=sa.false(), default=False)
+    approved_by: Mapped[str | None] = mapped_column(sa.String(200))
+    approved_at: Mapped[datetime | None] = mapped_column(sa.DateTime(timezone=True))
+
+    def made(self) -> Decision:
+        return Decision(self.decision, self.reason, self.actor, self.decided_at, self.id,
+                        self.needs_approval and self.approved_by is None, self.approved_by)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +51,18 @@ class Decision:
     reason: str
     actor: str
     decided_at: datetime
+    id: int | None = None
+    pending: bool = False  # four-eyes on and no second officer has approved it yet
+    approved_by: str | None = None
 
     def to_json(self) -> dict:
         return {
+            "id": self.id,
             "decision": self.decision,
             "reason": self.reason,
             "actor": self.actor,
             "decided_at": self.decided_at.isoformat(),
+            "approved_by": self.approved_by,
         }
 
 
@@ -93,8 +106,10 @@ def decide(
             reason=reason.strip(),
             actor=actor,
             decided_at=at,
+            needs_approval=settings.current(session, "screening.four_eyes"),
         )
         session.add(row)
+        session.flush()
         audit.append(
             session,
             actor=actor,
@@ -102,9 +117,31 @@ def decide(
             subject=f"hit:{list_name}:{party_id}",
             at=at,
             before=None,
-            after={"name": name, "reason": row.reason, "entry_revision": row.entry_revision},
+            after={"name": name, "reason": row.reason, "entry_revision": row.entry_revision,
+                   "decision": row.id, "needs_approval": row.needs_approval},
         )
-    return Decision(decision, row.reason, actor, at)
+        return row.made()
+
+
+def approve(sessions: sessionmaker, decision_id: int, *, actor: str, at: datetime) -> Decision:
+    """A second officer's approval, which makes a four-eyes decision stand; never its own maker's."""
+    with sessions.begin() as session:
+        if not audit.lock_chain(session):
+            raise ValueError("the audit head row is missing, so no approval can be recorded")
+        row = session.get(ScreeningDecision, decision_id)
+        if row is None:
+            raise ValueError(f"decision {decision_id} does not exist")
+        if not row.needs_approval or row.approved_by:
+            raise ValueError(f"decision {decision_id} needs no approval"
+                             + (f": {row.approved_by} approved it already" if row.approved_by else ""))
+        if row.actor == actor:
+            raise ValueError(f"decision {decision_id} was made by {actor}; four-eyes needs another officer")
+        row.approved_by, row.approved_at = actor, at
+        audit.append(session, actor=actor, action="screening.approved", at=at, before=None,
+                     subject=f"hit:{row.list_name}:{row.party_id}",
+                     after={"decision": row.id, "decided_by": row.actor,
+                            "entry_revision": row.entry_revision})
+        return row.made()
 
 
 def standing_decisions(sessions: sessionmaker, name: str) -> dict[tuple[str, str], Decision]:
@@ -128,7 +165,7 @@ def standing_in(session: Session, name: str) -> dict[tuple[str, str], Decision]:
         .order_by(ScreeningDecision.id)
     )
     return {
-        (d.list_name, d.party_id): Decision(d.decision, d.reason, d.actor, d.decided_at)
+        (d.list_name, d.party_id): d.made()
         for d, record in session.execute(query)
-        if record_revision(record) == d.entry_revision
+        if record_revision(record) == d.entry_revision and not d.made().pending
     }

@@ -10,5 +10,6 @@ from corridor.store import (  # noqa: F401  (importing registers each module's t
     lists,  # screening lists (issue 6)
     monitoring,  # parties under watch for re-screening (issue 11)
     news_events,  # the analyst's news review queue (issue 10)
+    settings,  # database-wide settings such as four-eyes on screening decisions (issue 11)
     users,  # API users (issue 5)
 )
