@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -84,3 +85,35 @@ def test_news_report_refuses_an_empty_article(api) -> None:
     client, headers = api
     response = client.post("/news/report", json={"content": "   "}, headers=headers["viewer"])
     assert response.status_code == 422 and response.json()["error"]["field"] == "content"
+
+
+def test_screening_decisions_four_eyes_watch_and_rescreen(api) -> None:
+    from corridor.store.settings import change
+
+    client, headers = api
+    sessions = client.app.state.sessions
+    save_list(sessions, "ofac", "ofac", "sdn.csv", [KIM], datetime(2026, 1, 1, tzinfo=UTC))
+    watched = client.post("/screen/monitor", json={"name": "김정은"}, headers=headers["officer"])
+    assert watched.status_code == 201 and watched.json()["hits"] == ["ofac:20157"]
+    assert client.post("/screen/monitor", json={"name": "x"}, headers=headers["analyst"]).status_code == 403
+
+    change(sessions, "screening.four_eyes", "on", actor="admin", at=datetime.now(UTC))
+    decision = {"name": "김정은", "hit": "ofac:20157", "decision": "confirm", "reason": "same DOB"}
+    made = client.post("/screen/decisions", json=decision, headers=headers["officer"])
+    assert made.status_code == 201 and made.json()["pending"], made.json()
+    shown = client.post("/screen", json={"name": "김정은"}, headers=headers["viewer"]).json()
+    assert shown["hits"][0]["decision"] is None  # pending: not standing yet
+    own = client.post(f"/screen/decisions/{made.json()['id']}/approve", headers=headers["officer"])
+    assert own.status_code == 409 and own.json()["error"]["field"] == "actor"
+    approved = client.post(f"/screen/decisions/{made.json()['id']}/approve", headers=headers["admin"])
+    assert approved.status_code == 200 and approved.json()["approved_by"] == "admin"
+    shown = client.post("/screen", json={"name": "김정은"}, headers=headers["viewer"]).json()
+    assert shown["hits"][0]["decision"]["decision"] == "confirm"
+    unknown = client.post("/screen/decisions", json={**decision, "hit": "ofac:1"}, headers=headers["officer"])
+    assert unknown.status_code == 404 and unknown.json()["error"]["field"] == "hit"
+
+    assert client.post("/screen/rescreen", json={}, headers=headers["officer"]).json()["new_hits"] == []
+    changed = replace(KIM, programmes=("DPRK3", "DPRK4"))
+    save_list(sessions, "ofac", "ofac", "sdn.csv", [changed], datetime(2026, 2, 1, tzinfo=UTC))
+    again = client.post("/screen/rescreen", json={"on": "2026-02-02"}, headers=headers["officer"]).json()
+    assert [(n["hit"]["id"], n["reason"]) for n in again["new_hits"]] == [("20157", "listed entry changed")]

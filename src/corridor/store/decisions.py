@@ -23,6 +23,14 @@ from corridor.store.lists import ScreeningParty, record_revision
 DECISIONS = ("clear", "confirm")
 
 
+class Refused(ValueError):
+    """A decision or approval that cannot be made; `status` and `field` say why to an API client."""
+
+    def __init__(self, status: int, field: str, reason: str) -> None:
+        self.status, self.field = status, field
+        super().__init__(reason)
+
+
 class ScreeningDecision(Base):
     __tablename__ = "screening_decisions"
     __table_args__ = (sa.Index("ix_screening_decisions_pair", "query_key", "list_name", "party_id"),)
@@ -84,19 +92,19 @@ def decide(
 ) -> Decision:
     """Record a decision on (name, list entry); ValueError names a bad field or unknown entry."""
     if decision not in DECISIONS:
-        raise ValueError(f"decision {decision!r} is not one of: {', '.join(DECISIONS)}")
+        raise Refused(422, "decision", f"decision {decision!r} is not one of: {', '.join(DECISIONS)}")
     if not reason.strip() or len(reason) > 2000:
-        raise ValueError("--reason must be 1 to 2000 characters: say why, for the auditor")
+        raise Refused(422, "reason", "--reason must be 1 to 2000 characters: say why, for the auditor")
     with sessions.begin() as session:
         if not audit.lock_chain(session):
-            raise ValueError("the audit head row is missing, so no decision can be recorded")
+            raise Refused(503, "audit", "the audit head row is missing, so no decision can be recorded")
         record = session.scalar(
             sa.select(ScreeningParty.record).where(
                 ScreeningParty.list_name == list_name, ScreeningParty.party_id == party_id
             )
         )
         if record is None:
-            raise ValueError(f"hit {list_name}:{party_id} is not an entry of a loaded list")
+            raise Refused(404, "hit", f"hit {list_name}:{party_id} is not an entry of a loaded list")
         row = ScreeningDecision(
             query_key=query_key(name),
             list_name=list_name,
@@ -127,15 +135,16 @@ def approve(sessions: sessionmaker, decision_id: int, *, actor: str, at: datetim
     """A second officer's approval, which makes a four-eyes decision stand; never its own maker's."""
     with sessions.begin() as session:
         if not audit.lock_chain(session):
-            raise ValueError("the audit head row is missing, so no approval can be recorded")
+            raise Refused(503, "audit", "the audit head row is missing, so no approval can be recorded")
         row = session.get(ScreeningDecision, decision_id)
         if row is None:
-            raise ValueError(f"decision {decision_id} does not exist")
+            raise Refused(404, "decision", f"decision {decision_id} does not exist")
         if not row.needs_approval or row.approved_by:
-            raise ValueError(f"decision {decision_id} needs no approval"
+            raise Refused(409, "decision", f"decision {decision_id} needs no approval"
                              + (f": {row.approved_by} approved it already" if row.approved_by else ""))
         if row.actor == actor:
-            raise ValueError(f"decision {decision_id} was made by {actor}; four-eyes needs another officer")
+            raise Refused(409, "actor",
+                          f"decision {decision_id} was made by {actor}; four-eyes needs another officer")
         row.approved_by, row.approved_at = actor, at
         audit.append(session, actor=actor, action="screening.approved", at=at, before=None,
                      subject=f"hit:{row.list_name}:{row.party_id}",
