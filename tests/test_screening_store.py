@@ -10,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 import corridor.store.models  # noqa: F401  (every table on Base.metadata)
-from corridor.screening import Party, Query, Schema, screen
+from corridor.screening import Party, Query, Schema, ScreeningIndex, screen
 from corridor.store.db import Base, engine_for, open_database
 from corridor.store.lists import list_status, load_index, load_parties, save_list
 
@@ -36,8 +36,8 @@ def test_a_loaded_list_survives_a_restart_and_screens(db_url, tmp_path):
     assert [s.name for s in list_status(again)] == ["ofac"]
     index = load_index(again, tmp_path / "cache")
     assert screen(index, Query("김정은", date(2026, 1, 1))).hits[0].party.id == "20157"
-    (cached,) = (tmp_path / "cache").glob("screening-*.json")
-    assert cached.stat().st_mode & 0o777 == 0o600
+    (cached,) = (tmp_path / "cache").glob("screening-*")
+    assert cached.stat().st_mode & 0o777 == 0o700 and (cached / "seal").stat().st_mode & 0o777 == 0o600
     assert (tmp_path / "cache" / "cache.key").stat().st_mode & 0o777 == 0o600
     from_cache = load_index(again, tmp_path / "cache")
     assert from_cache.parties == [KIM] and from_cache.names == index.names
@@ -48,14 +48,31 @@ def test_a_tampered_or_swapped_cache_is_refused_and_rebuilt(tmp_path):
     sessions = open_database(f"sqlite:///{tmp_path / 'c.db'}")
     save_list(sessions, "ofac", "ofac", "sdn.csv", [KIM], NOW)
     load_index(sessions, tmp_path / "cache")
-    (cached,) = (tmp_path / "cache").glob("screening-*.json")
-    seal, body = cached.read_bytes().split(b"\n", 1)
-    forged = body.replace(b"20157", b"99999")
-    for content in (seal + b"\n" + forged, pickle.dumps({"evil": True}), b""):
-        cached.write_bytes(content)
+    (cached,) = (tmp_path / "cache").glob("screening-*")
+    records = (cached / "parties.bin").read_bytes()
+    seal = (cached / "seal").read_bytes()
+    forged_manifest = seal.replace(b'"parties.bin": "', b'"parties.bin": "0')
+    tampering = [
+        ("parties.bin", records.replace(b"20157", b"99999")),  # a record edited
+        ("entries.npy", pickle.dumps({"evil": True})),  # an array swapped for a pickle
+        ("seal", forged_manifest),  # the manifest edited to match
+        ("names.bin", b""),  # a file emptied
+    ]
+    for name, content in tampering:
+        (cached / name).write_bytes(content)
         index = load_index(sessions, tmp_path / "cache")
-        assert [p.id for p in index.parties] == ["20157"]  # rebuilt from the database, not the file
-        assert cached.read_bytes().split(b"\n", 1)[1] == body
+        assert [p.id for p in index.parties] == ["20157"], name  # rebuilt from the database, not the file
+        assert (cached / "parties.bin").read_bytes() == records and (cached / "seal").read_bytes() == seal
+
+
+def test_an_index_saved_and_opened_answers_as_the_one_built(tmp_path):
+    other = Party("un", "KPi.033", Schema.PERSON, "KIM Yong Chol", countries=("KP",))
+    built = ScreeningIndex([KIM, other])
+    opened = ScreeningIndex.open(tmp_path / "index", built.save(tmp_path / "index"))
+    assert opened.parties == [KIM, other] and opened.names == built.names
+    for name in ("김정은", "Kim Yong-chol", "金正恩"):
+        query = Query(name, date(2026, 1, 1))
+        assert screen(opened, query) == screen(built, query)
 
 
 def test_reloading_replaces_the_list_and_a_failed_load_keeps_the_old_one(db_url):

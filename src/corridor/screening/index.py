@@ -5,25 +5,36 @@ keys: the token itself, its metaphone (spelling variants: Mohammed/Muhammad), an
 Korean key (Jong/Jeong/Chong). A query collects the names sharing its keys, weighted by how
 rare each key is (inverse document frequency), and only the best few are scored with rapidfuzz.
 Generic words and name particles (al, bin, de) are not posted (they would fetch thousands of
-names), unless a name has nothing else.
+names), unless a name has nothing else. On very large lists the work per query is bounded: the
+query's rarest keys propose at most `PROPOSING_BUDGET` names, and its commoner keys (a frequent
+given name) only add their weight to those names, by binary search in their sorted postings.
 """
 
 from __future__ import annotations
 
+import hashlib
 import heapq
+import itertools
 import math
+import mmap
 from collections import defaultdict
-from dataclasses import asdict, dataclass, fields
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from pathlib import Path
 
+import numpy as np
 from rigour.text.phonetics import metaphone
 
 from corridor.names import korean
+from corridor.screening.columns import Postings, Records
 from corridor.screening.compare import PARTICLES
 from corridor.screening.names import NameForm, latin_tokens, name_forms
 from corridor.screening.party import Party
 
 CANDIDATES_SCORED = 20
 NAMES_PER_PARTY = 3
+PROPOSING_BUDGET = 10_000  # names the rarest keys of a query may propose; commoner keys only re-rank
+SMALL_POSTINGS = 1_000  # below this many postings in all, a query's names are weighed without numpy
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,56 +87,74 @@ def idf(names_with_key: int, names: int) -> float:
     return math.log(1 + max(names, 1) / names_with_key)
 
 
-_TUPLE_FIELDS = frozenset(f.name for f in fields(NameForm) if str(f.type).startswith("tuple"))
+_TUPLE_FIELDS = tuple(str(f.type).startswith("tuple") for f in fields(NameForm))
 
 
-def _form(data: dict) -> NameForm:
-    return NameForm(**{k: tuple(v) if k in _TUPLE_FIELDS else v for k, v in data.items()})
+def _name_value(name: IndexedName) -> list:
+    """An indexed name as plain JSON values (its forms as lists in field order)."""
+    forms = [[getattr(f, field.name) for field in fields(NameForm)] for f in name.forms]
+    return [name.party, name.name, forms, sorted(name.family_names)]
+
+
+def _name_from_value(value: list) -> IndexedName:
+    party, name, forms, family = value
+    return IndexedName(int(party), str(name), tuple(
+        NameForm(*(tuple(v) if is_tuple else v for v, is_tuple in zip(form, _TUPLE_FIELDS, strict=True)))
+        for form in forms), frozenset(family))
 
 
 class ScreeningIndex:
-    """Parties of one or more lists, ready for `screen`. Build once; query many times."""
+    """Parties of one or more lists, ready for `screen`. Build once; query many times.
+
+    Postings are arrays of hashed keys (`columns.Postings`). An index built in this process keeps
+    its parties and names as objects; one `open`ed from the files `save` wrote reads them as JSON
+    records on demand from a memory map, so a million parties open at once and fit in memory.
+    """
 
     def __init__(self, parties: list[Party]) -> None:
-        names: list[IndexedName] = []
-        for number, party in enumerate(parties):
-            names.extend(party_names(number, party))
-        self._assemble(parties, names)
+        names = [name for number, party in enumerate(parties) for name in party_names(number, party)]
+        self._assemble(parties, names, np.array([n.party for n in names], dtype=np.int32),
+                       Postings.build(name_keys(n) for n in names))
 
-    def _assemble(self, parties: list[Party], names: list[IndexedName]) -> None:
-        self.parties = parties
-        self.names = names
-        postings: dict[str, list[int]] = defaultdict(list)
-        for entry, name in enumerate(names):
-            for key in name_keys(name):
-                postings[key].append(entry)
-        self._postings = {
-            key: (tuple(entries), idf(len(entries), len(self.names))) for key, entries in postings.items()
-        }
+    def _assemble(self, parties: Sequence[Party], names: Sequence[IndexedName], name_party: np.ndarray,
+                  postings: Postings) -> None:
+        self.parties, self.names, self._name_party, self._postings = parties, names, name_party, postings
 
-    def to_data(self) -> dict:
-        """Plain JSON-ready data (no code, no pickled objects): what `from_data` rebuilds from,
-        without reading every name again (the slow part: Japanese and Chinese readers)."""
-        return {
-            "parties": [p.to_record() for p in self.parties],
-            "names": [
-                [n.party, n.name, [asdict(f) for f in n.forms], sorted(n.family_names)] for n in self.names
-            ],
-        }
+    def save(self, folder: Path) -> dict[str, str]:
+        """Write the index as files in `folder` (created); the SHA-256 of each file, by name."""
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        parties = self.parties if isinstance(self.parties, Records) else Records.encode(
+            (p.to_record() for p in self.parties), Party.from_record)
+        names = self.names if isinstance(self.names, Records) else Records.encode(
+            (_name_value(n) for n in self.names), _name_from_value)
+        arrays = {"party_offsets": parties.offsets, "name_offsets": names.offsets,
+                  "name_party": self._name_party, "keys": self._postings.keys,
+                  "key_offsets": self._postings.offsets, "entries": self._postings.entries}
+        for name, values in arrays.items():
+            np.save(folder / f"{name}.npy", np.ascontiguousarray(values), allow_pickle=False)
+        (folder / "parties.bin").write_bytes(bytes(parties.blob))
+        (folder / "names.bin").write_bytes(bytes(names.blob))
+        return {file.name: file_digest(file) for file in sorted(folder.iterdir())}
 
     @classmethod
-    def from_data(cls, data: dict) -> ScreeningIndex:
-        """The index `to_data` described; raises ValueError (naming the part) on malformed data."""
+    def open(cls, folder: Path, digests: dict[str, str] | None = None) -> ScreeningIndex:
+        """The index `save` wrote, memory-mapped. With `digests`, every file is checked first and a
+        missing or changed one raises ValueError naming it."""
+        for name, digest in (digests or {}).items():
+            if not (folder / name).is_file() or file_digest(folder / name) != digest:
+                raise ValueError(f"screening index file {name} is missing or changed")
         try:
-            parties = [Party.from_record(r) for r in data["parties"]]
-            names = [
-                IndexedName(int(p), str(n), tuple(_form(f) for f in forms), frozenset(family))
-                for p, n, forms, family in data["names"]
-            ]
-        except (KeyError, TypeError, ValueError) as error:
-            raise ValueError(f"screening index data is malformed: {error!r}") from error
+            arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+                      for name in ("party_offsets", "name_offsets", "name_party", "keys", "key_offsets",
+                                   "entries")}
+            blobs = {name: _mapped(folder / f"{name}.bin") for name in ("parties", "names")}
+        except (OSError, ValueError) as error:
+            raise ValueError(f"screening index in {folder} cannot be read: {error}") from error
         index = cls.__new__(cls)
-        index._assemble(parties, names)
+        index._assemble(Records(blobs["parties"], arrays["party_offsets"], Party.from_record),
+                        Records(blobs["names"], arrays["name_offsets"], _name_from_value),
+                        arrays["name_party"],
+                        Postings(arrays["keys"], arrays["key_offsets"], arrays["entries"]))
         return index
 
     def __len__(self) -> int:
@@ -133,23 +162,55 @@ class ScreeningIndex:
 
     def candidates(self, forms: tuple[NameForm, ...], limit: int = CANDIDATES_SCORED) -> list[IndexedName]:
         """The names sharing the rarest keys with any reading of the query, best first."""
-        weights: dict[int, float] = defaultdict(float)
         keys = set().union(*(form_keys(f) for f in forms)) if forms else set()
-        for key in keys:
-            posting = self._postings.get(key)
-            if posting:
-                entries, idf = posting
-                for entry in entries:
-                    weights[entry] += idf
+        found = sorted(self._postings.find(keys), key=len)
+        if not found:
+            return []
+        ranked = _ranked(found, len(self.names), limit * 3)
         chosen: list[IndexedName] = []
         per_party: dict[int, int] = defaultdict(int)
-        # Ties go to the earlier list entry, so that every runner (and the Spark join) picks alike.
-        ranked = heapq.nlargest(limit * 3, weights, key=lambda entry: (round(weights[entry], 9), -entry))
         for entry in ranked:
-            name = self.names[entry]
-            if per_party[name.party] < NAMES_PER_PARTY:  # many aliases must not crowd others out
-                per_party[name.party] += 1
-                chosen.append(name)
+            party = int(self._name_party[entry])
+            if per_party[party] < NAMES_PER_PARTY:  # many aliases must not crowd others out
+                per_party[party] += 1
+                chosen.append(self.names[entry])
                 if len(chosen) == limit:
                     break
         return chosen
+
+
+def _ranked(found: list[np.ndarray], names: int, wanted: int) -> list[int]:
+    """The `wanted` best entries by summed key weight; ties go to the earlier list entry, so that
+    every runner (and the Spark join) picks alike. `found`: the query's postings, rarest first."""
+    if sum(len(e) for e in found) <= SMALL_POSTINGS:  # a few hundred names: plain Python is faster
+        weights: dict[int, float] = defaultdict(float)
+        for entries in found:
+            weight = idf(len(entries), names)
+            for entry in entries.tolist():
+                weights[entry] += weight
+        return heapq.nlargest(wanted, weights, key=lambda entry: (round(weights[entry], 9), -entry))
+    proposing = max(1, sum(1 for size in itertools.accumulate(map(len, found)) if size <= PROPOSING_BUDGET))
+    rarest = [(e[:PROPOSING_BUDGET], idf(len(e), names)) for e in found[:proposing]]
+    unique, inverse = np.unique(np.concatenate([e for e, _ in rarest]), return_inverse=True)
+    scores = np.bincount(inverse, weights=np.repeat([w for _, w in rarest], [len(e) for e, _ in rarest]))
+    for common in found[proposing:]:  # common keys re-rank the names the rarer ones proposed
+        at = np.minimum(np.searchsorted(common, unique), len(common) - 1)
+        scores += idf(len(common), names) * (common[at] == unique)
+    scores = np.round(scores, 9)
+    if len(unique) > wanted:  # keep the best `wanted` and every name tied with the last of them
+        keep = scores >= np.partition(scores, len(scores) - wanted)[len(scores) - wanted]
+        unique, scores = unique[keep], scores[keep]
+    return unique[np.lexsort((unique, -scores))[:wanted]].tolist()
+
+
+def file_digest(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _mapped(path: Path) -> bytes | mmap.mmap:
+    """The file's bytes, memory-mapped (an empty file cannot be mapped, and needs no map)."""
+    if path.stat().st_size == 0:
+        return b""
+    with path.open("rb") as handle:
+        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)

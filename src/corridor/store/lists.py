@@ -7,10 +7,12 @@ for OFAC + UN, so the names as read are cached under `$CORRIDOR_HOME/cache`, key
 revisions of the lists it holds, a digest of the engine's code and the versions of the name
 readers it uses (a reload or an upgrade changes the key, so a stale cache is never used).
 
-The cache is data, never code: JSON, written 0600, behind an HMAC-SHA256 whose key lives
-beside it in a 0600 file. A cache file that was swapped or edited fails the check and is
-refused (deleted and rebuilt from the database); pickle is never used, so even a file that
-passed would only hold names, not something to run.
+The cache is data, never code: the index's arrays (`.npy`, read with pickle refused) and
+JSON records, in a 0700 folder whose manifest of SHA-256 digests is sealed by an HMAC-SHA256
+whose key lives beside it in a 0600 file. A cache that was swapped or edited fails the check
+and is refused (deleted and rebuilt from the database); pickle is never used, so even a file
+that passed would only hold names and numbers, not something to run. The index is opened by
+memory map, so a large list costs little memory and no load time.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import json
 import logging
 import os
 import secrets
+import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -38,7 +41,7 @@ from corridor.screening.party import Party
 from corridor.store import list_versions
 from corridor.store.db import Base
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 READER_PACKAGES = ("rigour", "rapidfuzz", "cutlet", "fugashi", "unidic-lite", "pypinyin", "normality")
 log = logging.getLogger(__name__)
 
@@ -217,32 +220,42 @@ def _cache_key(cache_dir: Path) -> bytes:
     return path.read_bytes()
 
 
-def _read_cache(path: Path, key: bytes) -> ScreeningIndex | None:
-    """The cached index, or None (and the file removed) when it is missing or fails its check."""
+def _read_cache(folder: Path, key: bytes) -> ScreeningIndex | None:
+    """The cached index, or None (and the folder removed) when it is missing or fails its check:
+    the seal is an HMAC of the manifest, and the manifest holds the SHA-256 of every file."""
     try:
-        seal, _, body = path.read_bytes().partition(b"\n")
-    except FileNotFoundError:
+        seal, _, manifest = (folder / "seal").read_bytes().partition(b"\n")
+    except (FileNotFoundError, NotADirectoryError):
+        _remove(folder)
         return None
-    expected = hmac.new(key, body, hashlib.sha256).hexdigest().encode()
+    expected = hmac.new(key, manifest, hashlib.sha256).hexdigest().encode()
     if hmac.compare_digest(seal, expected):
         try:
-            return ScreeningIndex.from_data(json.loads(body))
+            return ScreeningIndex.open(folder, json.loads(manifest))
         except ValueError:
             pass
-    log.warning("screening cache %s failed its integrity check; refused and rebuilt", path)
-    path.unlink(missing_ok=True)
+    log.warning("screening cache %s failed its integrity check; refused and rebuilt", folder)
+    _remove(folder)
     return None
 
 
-def _write_cache(path: Path, key: bytes, index: ScreeningIndex) -> None:
-    body = json.dumps(index.to_data(), ensure_ascii=False, separators=(",", ":")).encode()
-    for old in path.parent.glob("screening-*"):
-        old.unlink(missing_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.partial")
-    descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+def _write_cache(folder: Path, key: bytes, index: ScreeningIndex) -> None:
+    """Write the index beside the folder, seal it, then move it into place (never half-written)."""
+    for old in folder.parent.glob("screening-*"):
+        _remove(old)
+    partial = folder.with_name(f"{folder.name}.{os.getpid()}.partial")
+    manifest = json.dumps(index.save(partial), sort_keys=True).encode()
+    descriptor = os.open(partial / "seal", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "wb") as handle:
-        handle.write(hmac.new(key, body, hashlib.sha256).hexdigest().encode() + b"\n" + body)
-    partial.replace(path)
+        handle.write(hmac.new(key, manifest, hashlib.sha256).hexdigest().encode() + b"\n" + manifest)
+    partial.rename(folder)
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def load_index(sessions: sessionmaker, cache_dir: Path | None = None) -> ScreeningIndex:
@@ -253,11 +266,11 @@ def load_index(sessions: sessionmaker, cache_dir: Path | None = None) -> Screeni
     cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
     key = _cache_key(cache_dir)
     digest = hashlib.sha256(repr([*lists, _engine_digest()]).encode()).hexdigest()
-    path = cache_dir / f"screening-{digest[:24]}.json"
-    index = _read_cache(path, key)
+    folder = cache_dir / f"screening-{digest[:24]}"
+    index = _read_cache(folder, key)
     if index is None:
         index = ScreeningIndex(load_parties(sessions))
-        _write_cache(path, key, index)
+        _write_cache(folder, key, index)
     return index
 
 
