@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 GOLD = ROOT / "tests" / "news_gold"
 FROZEN = ROOT / "bench" / "news_frozen"
+REAL = ROOT / "bench" / "news_real"
 
 
 def shingles(text: str) -> Counter:
@@ -109,10 +110,10 @@ def date_bench(folder: Path) -> dict:
     return {"dated": len(dated), "baseline": baseline_right, "ours": ours_right}
 
 
-def frozen_cases() -> list[Path]:
-    """The test split's files, refused if any differs from its pinned hash."""
-    pinned = dict(line.split()[::-1] for line in (FROZEN / "MANIFEST.sha256").read_text().splitlines())
-    files = sorted(FROZEN.glob("*.yaml"))
+def frozen_cases(folder: Path = FROZEN) -> list[Path]:
+    """The folder's case files, refused if any differs from its pinned hash."""
+    pinned = dict(line.split()[::-1] for line in (folder / "MANIFEST.sha256").read_text().splitlines())
+    files = sorted(folder.glob("*.yaml"))
     for file in files:
         if pinned.get(file.name) != hashlib.sha256(file.read_bytes()).hexdigest():
             raise SystemExit(f"{file}: changed since it was frozen; the test split must not be edited")
@@ -136,6 +137,50 @@ def event_bench(parse: bool = True) -> dict:
         entry["strict"] = entry["strict"] + score_events(found, expected)
         entry["loose"] = entry["loose"] + score_events(found, expected, strict=False)
     return {"texts": texts, "scores": scores}
+
+
+def real_article_bench(parse: bool = True) -> dict:
+    """bench/news_real: excerpts of real public articles, each read as a pasted page (the reader
+    finds title, byline and date itself), scored per split on events (strict: type, actor,
+    target, date within a day, mood), publication dates and key people with their roles."""
+    from corridor.news.evaluation import ExpectedEvent, Score, score_events
+    from corridor.news.ingest import read_article
+    from corridor.news.report import report_article
+    from corridor.packs.registry import load_packs
+
+    packs = load_packs()
+    totals: dict[str, Counter] = {}
+    scores: dict[str, dict[str, Score]] = {}
+    for file in frozen_cases(REAL):
+        case = yaml.safe_load(file.read_text(encoding="utf-8"))
+        split = case["split"]
+        report = report_article(read_article(case["text"].encode(), case["url"]), packs, parse)
+        entry = scores.setdefault(split, {"strict": Score(0, 0, 0), "loose": Score(0, 0, 0)})
+        expected = ExpectedEvent.all_of(case)
+        entry["strict"] = entry["strict"] + score_events(report.events, expected)
+        entry["loose"] = entry["loose"] + score_events(report.events, expected, strict=False)
+        count = totals.setdefault(split, Counter())
+        count["texts"] += 1
+        if case.get("published"):
+            count["dated"] += 1
+            count["date_right"] += report.article.published == date.fromisoformat(str(case["published"]))
+        people = [e for e in report.entities if e.kind == "person"]
+        for person in case.get("people") or []:
+            count["people"] += 1
+            count["people_found"] += _person_found(person, people)
+    return {"totals": totals, "scores": scores}
+
+
+def _person_found(gold: dict, people: list) -> bool:
+    """The person is found when a person entity bears the name (any order or spelling the
+    reader folds) and a role with the gold role's head word ("minister" of "trade minister")."""
+    from corridor.news.entities import name_key
+
+    head = str(gold.get("role") or "").lower().split()[-1:] or [""]
+    return any(
+        name_key(e.name) == name_key(gold["name"]) and (not head[0] or head[0] in " ".join(e.roles).lower())
+        for e in people
+    )
 
 
 def throughput(pages: dict[str, str]) -> float:
@@ -217,6 +262,34 @@ def main() -> None:
                 f"event_f1_vs_trigger_only{suffix}": round(strict.f1 / base.f1, 3) if base.f1 else None,
             }
         )
+    if (REAL / "MANIFEST.sha256").is_file():
+        real, real_baseline = real_article_bench(), real_article_bench(parse=False)
+        for split in ("test", "dev"):
+            if split not in real["scores"]:
+                continue
+            strict, loose = real["scores"][split]["strict"], real["scores"][split]["loose"]
+            base, count = real_baseline["scores"][split]["strict"], real["totals"][split]
+            rows.append((f"real articles {split} events strict P/R/F1 ({count['texts']} texts)",
+                         f"{base.precision:.3f} / {base.recall:.3f} / {base.f1:.3f}",
+                         f"{strict.precision:.3f} / {strict.recall:.3f} / {strict.f1:.3f}"))
+            rows.append((f"real articles {split} type+countries F1", "—", f"{loose.f1:.3f}"))
+            rows.append((f"real articles {split} publication dates", "—",
+                         f"{count['date_right']}/{count['dated']}"))
+            rows.append((f"real articles {split} key people with roles", "—",
+                         f"{count['people_found']}/{count['people']}"))
+            figures.update({
+                f"real_{split}_texts": count["texts"],
+                f"real_{split}_event_f1": round(strict.f1, 4),
+                f"real_{split}_event_precision": round(strict.precision, 4),
+                f"real_{split}_event_recall": round(strict.recall, 4),
+                f"real_{split}_event_f1_type_and_countries": round(loose.f1, 4),
+                f"real_{split}_baseline_trigger_only_f1": round(base.f1, 4),
+                f"real_{split}_dates_right": f"{count['date_right']}/{count['dated']}",
+                f"real_{split}_people_recall": round(count["people_found"] / count["people"], 3)
+                if count["people"] else None,
+            })
+    else:
+        print(f"skipped real articles: {REAL} has no MANIFEST.sha256", file=sys.stderr)
     if pages:
         rate = throughput(pages)
         rows.append(("articles per second (full report)", "—", f"{rate:.1f}"))

@@ -20,7 +20,7 @@ from typing import Any
 
 from corridor.batch.parties import RESULT_COLUMNS, party_query, summary
 from corridor.batch.spark import spark_session
-from corridor.screening.index import CANDIDATES_SCORED, NAMES_PER_PARTY, idf, name_keys, party_names
+from corridor.screening.index import CANDIDATES_SCORED, NAMES_PER_PARTY, key_weight, name_keys, party_names
 from corridor.screening.party import Party
 from corridor.screening.screen import query_forms, score_candidates
 
@@ -39,8 +39,8 @@ def spark_screen_batch(parties: list[Party], source: Path, out: Path, day: date,
                                   "party long, blob string")
     names = blobs.mapInPandas(_list_keys, "party long, position long, key string").cache()
     total = names.select("party", "position").distinct().count()
-    rarity = F.udf(lambda count: idf(count, total), "double")
-    weights = names.groupBy("key").count().select("key", rarity("count").alias("idf"))
+    rarity = F.udf(lambda key, count: key_weight(key, count, total), "double")
+    weights = names.groupBy("key").count().select("key", rarity("key", "count").alias("idf"))
     asked = [(n, r.get("name") or "", r.get("schema") or "", r.get("country") or "")
              for n, r in enumerate(rows)]
     queries = spark.createDataFrame(asked, f"{QUERY} long, name string, schema string, country string")

@@ -54,14 +54,15 @@ def reference_rates(packs: PackSet) -> dict[date, float]:
     return rates
 
 
-def report_article(article: Article, packs: PackSet) -> NewsReport:
+def report_article(article: Article, packs: PackSet, parse: bool = True) -> NewsReport:
     """Events with dates resolved against the printed date, or against the earliest day of the
-    estimated range when none is printed (and then flagged as estimated)."""
+    estimated range when none is printed (and then flagged as estimated). `parse=False` reads
+    roles and mood by word order alone (the benchmark's trigger-only baseline)."""
     estimate = None if article.published else estimate_publication(article.text)
     anchor = article.published or (estimate.earliest if estimate else None)
     events = extract_events(
         article.text, anchor or article.crawl_date or date.today(), reference_rates(packs),
-        article.published is None)
+        article.published is None, parse)
     if anchor is None:  # nothing dates the page: keep every event, say its date is unknown
         events = [_undated(e) for e in events]
     entities = merge_entities(find_entities(piece) for piece in split_sentences(article.text))

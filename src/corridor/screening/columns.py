@@ -93,12 +93,15 @@ class Postings:
     def __len__(self) -> int:
         return len(self.keys)
 
-    def find(self, keys: Iterable[str]) -> list[np.ndarray]:
-        """The entries (ascending) of each of `keys` that any entry carries, in one search."""
-        wanted = np.fromiter((key_hash(k) for k in keys), dtype=np.uint64)
+    def find(self, keys: Iterable[str]) -> list[tuple[str, np.ndarray]]:
+        """Each of `keys` that some entry carries, with its entries (ascending), in one search."""
+        asked = list(keys)
+        wanted = np.fromiter((key_hash(k) for k in asked), dtype=np.uint64, count=len(asked))
         if not len(wanted) or not len(self.keys):
             return []
         slots = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
-        slots = slots[self.keys[slots] == wanted]
+        present = (self.keys[slots] == wanted).tolist()
+        slots = slots[present]
         starts, ends = self.offsets[slots].tolist(), self.offsets[slots + 1].tolist()
-        return [self.entries[start:end] for start, end in zip(starts, ends, strict=True)]
+        found = [key for key, here in zip(asked, present, strict=True) if here]
+        return [(key, self.entries[start:end]) for key, start, end in zip(found, starts, ends, strict=True)]

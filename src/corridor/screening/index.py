@@ -1,9 +1,11 @@
 """The in-memory index that finds candidate list names for a query, before any scoring.
 
-Every list name is read into its forms once, and each form's tokens are posted under three
-keys: the token itself, its metaphone (spelling variants: Mohammed/Muhammad), and its loose
-Korean key (Jong/Jeong/Chong). A query collects the names sharing its keys, weighted by how
-rare each key is (inverse document frequency), and only the best few are scored with rapidfuzz.
+Every list name is read into its forms once, and each form's tokens are posted under four
+kinds of key: the token itself, its metaphone (spelling variants: Mohammed/Muhammad), its loose
+Korean key (Jong/Jeong/Chong), and, for non-Korean words of six letters or more, the word with each letter
+deleted in turn (a typo: one edit apart always shares one of them). A query collects the names
+sharing its keys, weighted by how rare each key is (inverse document frequency), and only the
+best few are scored with rapidfuzz.
 Generic words and name particles (al, bin, de) are not posted (they would fetch thousands of
 names), unless a name has nothing else. On very large lists the work per query is bounded: the
 query's rarest keys propose at most `PROPOSING_BUDGET` names, and its commoner keys (a frequent
@@ -33,7 +35,8 @@ from corridor.screening.party import Party
 
 CANDIDATES_SCORED = 20
 NAMES_PER_PARTY = 3
-PROPOSING_BUDGET = 10_000  # names the rarest keys of a query may propose; commoner keys only re-rank
+PROPOSING_BUDGET = 5_000  # names the rarest keys of a query may propose; commoner keys only re-rank
+MISSPELT_FROM = 6  # letters: shorter words (Kwang, Ahmed) have too many neighbours one edit away
 SMALL_POSTINGS = 1_000  # below this many postings in all, a query's names are weighed without numpy
 
 
@@ -59,6 +62,8 @@ def form_keys(form: NameForm) -> set[str]:
         keys.add("t:" + token)
         if len(token) >= 3 and not token.isdigit():
             keys.add("p:" + metaphone(token))
+        if len(token) >= MISSPELT_FROM and token.isalpha() and not form.korean:  # Korean: loose keys
+            keys.update(misspelt_keys(token))
     for a, b in zip(form.tokens, form.tokens[1:], strict=False):
         keys.add("t:" + a + b)
     if form.korean or len(tokens) <= 4:  # long names are not Korean; their loose keys would only add noise
@@ -68,6 +73,13 @@ def form_keys(form: NameForm) -> set[str]:
     if form.original:
         keys.add("o:" + form.original)
     return keys
+
+
+def misspelt_keys(token: str) -> set[str]:
+    """The word and each of its one-letter deletions: two spellings one edit apart (a letter
+    changed, dropped, added or two swapped) always share one, so a typo in a name's only rare
+    word still finds it (`MATIRLLAH` → `MATIULLAH` through `matillah`)."""
+    return {"d:" + token} | {"d:" + token[:i] + token[i + 1 :] for i in range(len(token))}
 
 
 def party_names(number: int, party: Party) -> list[IndexedName]:
@@ -85,6 +97,13 @@ def name_keys(name: IndexedName) -> set[str]:
 def idf(names_with_key: int, names: int) -> float:
     """Rare keys weigh more: the weight of one shared key between a query and a list name."""
     return math.log(1 + max(names, 1) / names_with_key)
+
+
+def key_weight(key: str, names_with_key: int, names: int) -> float:
+    """A key's weight: its rarity, shared out among a word's deletion keys (a word met exactly
+    shares all of them, and must not outweigh a rarer short word for being long)."""
+    share = len(key) - 1 if key.startswith("d:") else 1  # "d:" + a word of n letters: n + 1 keys
+    return idf(names_with_key, names) / share
 
 
 _TUPLE_FIELDS = tuple(str(f.type).startswith("tuple") for f in fields(NameForm))
@@ -144,7 +163,7 @@ class ScreeningIndex:
             if not (folder / name).is_file() or file_digest(folder / name) != digest:
                 raise ValueError(f"screening index file {name} is missing or changed")
         try:
-            arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+            arrays = {name: _mapped_array(folder / f"{name}.npy")
                       for name in ("party_offsets", "name_offsets", "name_party", "keys", "key_offsets",
                                    "entries")}
             blobs = {name: _mapped(folder / f"{name}.bin") for name in ("parties", "names")}
@@ -163,14 +182,15 @@ class ScreeningIndex:
     def candidates(self, forms: tuple[NameForm, ...], limit: int = CANDIDATES_SCORED) -> list[IndexedName]:
         """The names sharing the rarest keys with any reading of the query, best first."""
         keys = set().union(*(form_keys(f) for f in forms)) if forms else set()
-        found = sorted(self._postings.find(keys), key=len)
+        names = len(self.names)
+        found = sorted(((entries, key_weight(key, len(entries), names))
+                        for key, entries in self._postings.find(keys)), key=lambda pair: len(pair[0]))
         if not found:
             return []
-        ranked = _ranked(found, len(self.names), limit * 3)
+        ranked = _ranked(found, limit * 3)
         chosen: list[IndexedName] = []
         per_party: dict[int, int] = defaultdict(int)
-        for entry in ranked:
-            party = int(self._name_party[entry])
+        for entry, party in zip(ranked, self._name_party[ranked].tolist(), strict=True):
             if per_party[party] < NAMES_PER_PARTY:  # many aliases must not crowd others out
                 per_party[party] += 1
                 chosen.append(self.names[entry])
@@ -179,23 +199,23 @@ class ScreeningIndex:
         return chosen
 
 
-def _ranked(found: list[np.ndarray], names: int, wanted: int) -> list[int]:
+def _ranked(found: list[tuple[np.ndarray, float]], wanted: int) -> list[int]:
     """The `wanted` best entries by summed key weight; ties go to the earlier list entry, so that
-    every runner (and the Spark join) picks alike. `found`: the query's postings, rarest first."""
-    if sum(len(e) for e in found) <= SMALL_POSTINGS:  # a few hundred names: plain Python is faster
+    every runner (and the Spark join) picks alike. `found`: (posting, weight), rarest first."""
+    if sum(len(e) for e, _ in found) <= SMALL_POSTINGS:  # a few hundred names: plain Python is faster
         weights: dict[int, float] = defaultdict(float)
-        for entries in found:
-            weight = idf(len(entries), names)
+        for entries, weight in found:
             for entry in entries.tolist():
                 weights[entry] += weight
         return heapq.nlargest(wanted, weights, key=lambda entry: (round(weights[entry], 9), -entry))
-    proposing = max(1, sum(1 for size in itertools.accumulate(map(len, found)) if size <= PROPOSING_BUDGET))
-    rarest = [(e[:PROPOSING_BUDGET], idf(len(e), names)) for e in found[:proposing]]
+    sizes = itertools.accumulate(len(e) for e, _ in found)
+    proposing = max(1, sum(1 for size in sizes if size <= PROPOSING_BUDGET))
+    rarest = [(e[:PROPOSING_BUDGET], w) for e, w in found[:proposing]]
     unique, inverse = np.unique(np.concatenate([e for e, _ in rarest]), return_inverse=True)
     scores = np.bincount(inverse, weights=np.repeat([w for _, w in rarest], [len(e) for e, _ in rarest]))
-    for common in found[proposing:]:  # common keys re-rank the names the rarer ones proposed
+    for common, weight in found[proposing:]:  # common keys re-rank the names the rarer ones proposed
         at = np.minimum(np.searchsorted(common, unique), len(common) - 1)
-        scores += idf(len(common), names) * (common[at] == unique)
+        scores += weight * (common[at] == unique)
     scores = np.round(scores, 9)
     if len(unique) > wanted:  # keep the best `wanted` and every name tied with the last of them
         keep = scores >= np.partition(scores, len(scores) - wanted)[len(scores) - wanted]
@@ -206,6 +226,11 @@ def _ranked(found: list[np.ndarray], names: int, wanted: int) -> list[int]:
 def file_digest(path: Path) -> str:
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _mapped_array(path: Path) -> np.ndarray:
+    """A memory-mapped array as a plain ndarray view (numpy's memmap class slows every access)."""
+    return np.load(path, mmap_mode="r", allow_pickle=False).view(np.ndarray)
 
 
 def _mapped(path: Path) -> bytes | mmap.mmap:
