@@ -29,7 +29,8 @@ def test_four_eyes_decision_needs_a_second_officer(db_url, tmp_path) -> None:
     sessions = open_database(db_url)
     token = {name: service.add_user(sessions, name, role, "setup")
              for name, role in (("bob", Role.officer), ("carol", Role.officer), ("ada", Role.admin))}
-    assert corridor(db_url, tmp_path, token["ada"], "lists", "load", str(METI_SAMPLE), "--format", "meti")[0] == 0
+    loaded = corridor(db_url, tmp_path, token["ada"], "lists", "load", str(METI_SAMPLE), "--format", "meti")
+    assert loaded[0] == 0
     code, out = corridor(db_url, tmp_path, token["bob"], "settings", "set", "screening.four_eyes", "on")
     assert code == 1 and "needs admin" in out  # an officer cannot switch the control off or on
     code, out = corridor(db_url, tmp_path, token["ada"], "settings", "set", "screening.four_eyes", "maybe")
@@ -43,8 +44,8 @@ def test_four_eyes_decision_needs_a_second_officer(db_url, tmp_path) -> None:
         return json.loads(out[out.index("{"):])["hits"][0]
 
     entry = hit()["id"]
-    code, out = corridor(db_url, tmp_path, token["bob"], "screen", "decide", f"meti:{entry}", "--name", LISTED,
-                         "--clear", "--reason", "registration number differs")
+    code, out = corridor(db_url, tmp_path, token["bob"], "screen", "decide", f"meti:{entry}",
+                         "--name", LISTED, "--clear", "--reason", "registration number differs")
     assert code == 0 and "pending" in out, out
     decision = int(out.split("decision ")[1].split()[0])
     assert hit()["decision"] is None  # not standing until approved
