@@ -36,7 +36,7 @@ from corridor.news.lexicon import (
     TRIGGERS,
     VERB_FINAL,
 )
-from corridor.news.parse import Roles, roles
+from corridor.news.parse import Roles, parse_ahead, roles
 
 
 @dataclass
@@ -126,6 +126,8 @@ def extract_events(
     reads roles and mood by word order alone (the benchmark's trigger-only baseline)."""
     sentences = split_sentences(strip_dateline(text))
     pair = main_pair(text)
+    if parse:  # the sentences `_sentence_events` will ask the parser about, in one batch
+        parse_ahead(s for s in sentences if set(_triggers(s)) - MOOD_IMMUNE and not _home_country(s))
     events: list[Event] = []
     for sentence in sentences:
         previous = events[-1].actor if events else None
