@@ -2,7 +2,8 @@
 
 Tokens are aligned one to one (or a pair of adjacent tokens to one token, for `Jong Un` vs
 `Jongun` or `Hua Wei` vs `Huawei`), each pair scored by the mean of Jaro-Winkler and
-Levenshtein similarity (Jaro-Winkler alone forgives too much in short names). The name score
+optimal-string-alignment similarity (Jaro-Winkler alone forgives too much in short names; OSA is
+Levenshtein that counts two swapped letters, the commonest typo, as one edit, not two). The name score
 is the weighted share of tokens that align; a compact comparison of the whole names (spaces
 removed) can raise it. Rules then cap scores that only look alike:
 
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from corridor.names import korean
 from corridor.names.scripts import script_of
@@ -104,7 +105,7 @@ def token_similarity(a: str, b: str, person: bool) -> float:
         return 0.0
     if len(a) == 1 or len(b) == 1:
         return INITIAL_SIMILARITY if person and a[0] == b[0] else 0.0
-    return (JaroWinkler.normalized_similarity(a, b) + Levenshtein.normalized_similarity(a, b)) / 2
+    return (JaroWinkler.normalized_similarity(a, b) + OSA.normalized_similarity(a, b)) / 2
 
 
 def compare(
