@@ -63,6 +63,7 @@ class Records(Sequence[T], Generic[T]):
     __hash__ = None  # type: ignore[assignment]
 
 
+@lru_cache(maxsize=1 << 17)  # a batch asks the same words again and again
 def key_hash(key: str) -> int:
     """A stable 64-bit number for a retrieval key (Python's own hash changes per process)."""
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")

@@ -207,7 +207,8 @@ def _ranked(found: list[tuple[np.ndarray, float]], wanted: int) -> list[int]:
         for entries, weight in found:
             for entry in entries.tolist():
                 weights[entry] += weight
-        return heapq.nlargest(wanted, weights, key=lambda entry: (round(weights[entry], 9), -entry))
+        rounded = [(round(weight, 9), -entry) for entry, weight in weights.items()]
+        return [-entry for _, entry in heapq.nlargest(wanted, rounded)]
     sizes = itertools.accumulate(len(e) for e, _ in found)
     proposing = max(1, sum(1 for size in sizes if size <= PROPOSING_BUDGET))
     rarest = [(e[:PROPOSING_BUDGET], w) for e, w in found[:proposing]]
