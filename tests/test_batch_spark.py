@@ -63,7 +63,9 @@ def test_spark_determination_agrees_with_polars_on_every_row(tmp_path: Path) -> 
     assert _spark_csv(tmp_path / "spark.errors.csv").select("row", "reason").rows() == bad.rows()
 
 
-def test_spark_screening_writes_what_the_local_batch_writes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("lists", [None, frozenset({"un"})])
+def test_spark_screening_writes_what_the_local_batch_writes(tmp_path: Path,
+                                                            lists: frozenset[str] | None) -> None:
     listed = datetime(2016, 7, 6, tzinfo=UTC).date()
     parties = [
         Party("ofac", "20157", Schema.PERSON, "KIM, Jong Un", family_names=("KIM",), countries=("KP",),
@@ -80,10 +82,13 @@ def test_spark_screening_writes_what_the_local_batch_writes(tmp_path: Path) -> N
     source = tmp_path / "parties.csv"
     lines = "".join(f"{n},{name}\n" for n, name in enumerate(names))
     source.write_text("id,name\n" + lines, encoding="utf-8")
-    bad = spark_screen_batch(parties, source, tmp_path / "spark.csv", TODAY, None, "local[2]")
+    bad = spark_screen_batch(parties, source, tmp_path / "spark.csv", TODAY, lists, "local[2]")
     rows = list(csv.DictReader(source.open(encoding="utf-8")))
-    local = list(screen_rows(ScreeningIndex(parties), rows, TODAY, None, workers=1))
+    local = list(screen_rows(ScreeningIndex(parties), rows, TODAY, lists, workers=1))
     spark = list(csv.DictReader((tmp_path / "spark.csv").open(encoding="utf-8")))
     assert bad == 1
     assert [{k: r[k] for k in spark[0]} for r in local] == spark
-    assert spark[0]["top_id"] == "20157"
+    if lists:  # only UN entries, and the UN entry of the firm OFAC also lists
+        assert spark[3]["top_id"] == "KPe.001" and {r["top_id"] for r in spark} <= {"", "KPe.001", "KPi.033"}
+    else:
+        assert spark[0]["top_id"] == "20157"

@@ -45,8 +45,10 @@ def spark_screen_batch(parties: list[Party], source: Path, out: Path, day: date,
              for n, r in enumerate(rows)]
     queries = spark.createDataFrame(asked, f"{QUERY} long, name string, schema string, country string")
     query_keys = queries.mapInPandas(_query_keys, f"{QUERY} long, key string")
-    ranked = (query_keys.join(names, "key").join(weights, "key")
-              .groupBy(QUERY, "party", "position").agg(F.round(F.sum("idf"), 9).alias("weight")))
+    on_lists = names if not lists else names.join(spark.createDataFrame(
+        [(n,) for n, p in enumerate(parties) if p.list_name in lists], "party long"), "party")
+    ranked = (query_keys.join(on_lists, "key").join(weights, "key")
+              .groupBy(QUERY, "party", "position").agg(F.sum("idf").alias("weight")))
     order = Window.partitionBy(QUERY).orderBy(F.desc("weight"), "party", "position")
     ranks = ranked.withColumn("rank", F.row_number().over(order))
     shortlist = ranks.filter(F.col("rank") <= CANDIDATES_SCORED * 3)

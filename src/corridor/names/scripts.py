@@ -28,6 +28,8 @@ def _is_han(ch: str) -> bool:
 def script_of(text: str) -> Script:
     """The script that decides the reading: any kana makes a name Japanese (kanji included),
     any Hangul makes it Korean, Han alone is ambiguous (Chinese or Japanese), else Latin/other."""
+    if text.isascii():
+        return Script.LATIN
     kinds = {
         Script.HANGUL
         if _is_hangul(ch)

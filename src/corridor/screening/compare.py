@@ -1,7 +1,9 @@
 """Scoring two name forms, with the features that explain the score.
 
 Tokens are aligned one to one (or a pair of adjacent tokens to one token, for `Jong Un` vs
-`Jongun` or `Hua Wei` vs `Huawei`), each pair scored by the mean of Jaro-Winkler and
+`Jongun`, `Hua Wei` vs `Huawei` or `AL-RABI'I` vs `ALRABI'I`; a joined pair that agrees better wins
+over a single token, and among equals the tokens at the same place in both names), each pair
+scored by the mean of Jaro-Winkler and
 optimal-string-alignment similarity (Jaro-Winkler alone forgives too much in short names; OSA is
 Levenshtein that counts two swapped letters, the commonest typo, as one edit, not two). The name score
 is the weighted share of tokens that align; a compact comparison of the whole names (spaces
@@ -150,7 +152,8 @@ def compare(
     }
     score = max(token_score, compact_score)
     score, caps = _apply_rules(
-        score, query, candidate, q_tokens, c_tokens, pairs, person, family_names, compact_score
+        score, query, candidate, q_tokens, c_tokens, pairs, person, family_names, compact_score,
+        q_done, c_done,
     )
     if person and (q_half or c_half) and score > CAP_CONFLICT:
         score, caps = CAP_CONFLICT, (*caps, "a name part is only half met")
@@ -203,6 +206,7 @@ def _worth_comparing(query: NameForm, candidate: NameForm) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 18)
 def korean_syllable_similarity(a: str, b: str, person: bool) -> float:
     """Loose keys of Korean syllables (or of Latin tokens met by a Korean reading) agree or
     differ: near spellings of different syllables (`yonk`/`jonk`) do not align. `u` for `o`
@@ -225,36 +229,41 @@ def _align(
     q: tuple[str, ...], c: tuple[str, ...], person: bool, align_at: float = ALIGN_AT,
     similarity=token_similarity,
 ) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
-    """Greedy best-first one-to-one alignment; then adjacent leftover pairs may align to one token."""
-    singles = [((i,), (j,), similarity(a, b, person)) for i, a in enumerate(q) for j, b in enumerate(c)]
-    pairs = _greedy(singles, set(), set(), align_at)
-    q_used = {i for p in pairs for i in p[0]}
-    c_used = {j for p in pairs for j in p[1]}
-    if len(q_used) == len(q) or len(c_used) == len(c):
+    """Greedy best-first one-to-one alignment of tokens. When tokens are left over on both
+    sides, a pair of adjacent tokens may also align to one token (`AL-RABI'I` / `ALRABI'I`), in
+    the same best-first pass: a joined pair that agrees better than a single token wins."""
+    singles = [((i,), (j,), sim) for i, a in enumerate(q) for j, b in enumerate(c)
+               if (sim := similarity(a, b, person)) >= align_at]
+    pairs = _greedy(list(singles), len(q), len(c))
+    q_left = set(range(len(q))).difference(*(p[0] for p in pairs))
+    c_left = set(range(len(c))).difference(*(p[1] for p in pairs))
+    if not q_left and not c_left:
         return pairs
-    joins = [
-        ((i, i + 1), (j,), similarity(q[i] + q[i + 1], c[j], person))
+    joins = [  # a joined pair holds a token left over: only then can it explain more
+        ((i, i + 1), (j,), sim)
         for i in range(len(q) - 1)
-        if i not in q_used and i + 1 not in q_used
+        if i in q_left or i + 1 in q_left
         for j in range(len(c))
-        if j not in c_used and len(c[j]) > 3
+        if len(c[j]) > 3 and (sim := similarity(q[i] + q[i + 1], c[j], person)) >= align_at
     ]
     joins += [
-        ((i,), (j, j + 1), similarity(q[i], c[j] + c[j + 1], person))
+        ((i,), (j, j + 1), sim)
         for j in range(len(c) - 1)
-        if j not in c_used and j + 1 not in c_used
+        if j in c_left or j + 1 in c_left
         for i in range(len(q))
-        if i not in q_used and len(q[i]) > 3
+        if len(q[i]) > 3 and (sim := similarity(q[i], c[j] + c[j + 1], person)) >= align_at
     ]
-    return pairs + _greedy(joins, q_used, c_used, align_at)
+    return _greedy(singles + joins, len(q), len(c)) if joins else pairs
 
 
-def _greedy(options: list, q_used: set[int], c_used: set[int], align_at: float) -> list:
-    options.sort(key=lambda o: o[2], reverse=True)
+def _greedy(options: list, q_len: int, c_len: int) -> list:
+    """Best first; among equals, a joined pair before a single token (it explains more), then
+    the tokens nearer the same place in both names (`AL` beside `MASHHADANI`, not the first `AL`)."""
+    options.sort(key=lambda o: (-o[2], -len(o[0]) - len(o[1]), abs(o[0][0] / q_len - o[1][0] / c_len)))
     chosen = []
+    q_used: set[int] = set()
+    c_used: set[int] = set()
     for qi, cj, sim in options:
-        if sim < align_at:
-            break
         if q_used.isdisjoint(qi) and c_used.isdisjoint(cj):
             chosen.append((qi, cj, sim))
             q_used.update(qi)
@@ -262,17 +271,22 @@ def _greedy(options: list, q_used: set[int], c_used: set[int], align_at: float) 
     return chosen
 
 
-def _weights(form: NameForm, tokens: tuple[str, ...], person: bool) -> list[float]:
-    return [
+def _weights(form: NameForm, tokens: tuple[str, ...], person: bool) -> tuple[float, ...]:
+    return _token_weights(tokens, form.generic or (False,) * len(tokens), person)
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_weights(tokens: tuple[str, ...], generic: tuple[bool, ...], person: bool) -> tuple[float, ...]:
+    return tuple(
         INITIAL_WEIGHT
         if len(t) == 1
         else GENERIC_WEIGHT
-        if (not person and generic)
+        if (not person and is_generic)
         else PARTICLE_WEIGHT
         if (person and t in PARTICLES)
         else 1.0
-        for t, generic in zip(tokens, form.generic or (False,) * len(tokens), strict=True)
-    ]
+        for t, is_generic in zip(tokens, generic, strict=True)
+    )
 
 
 def _compact_score(query: NameForm, candidate: NameForm, loose: bool) -> float:
@@ -299,19 +313,17 @@ def _apply_rules(
     person: bool,
     family_names: frozenset[str],
     compact_score: float,
+    q_done: set[int],
+    c_done: set[int],
 ) -> tuple[float, tuple[str, ...]]:
     caps = []
-    q_done = {i for p in pairs for i in p[0]}
-    c_done = {j for p in pairs for j in p[1]}
     if not person:
         distinctive = [i for i in q_done if not (query.generic and query.generic[i])]
         if not distinctive and compact_score < 0.95:
             caps.append(("only generic words agree", CAP_ONLY_GENERIC))
         elif _one_short_word_agrees(query, candidate, pairs, compact_score):
             caps.append(("one short word agrees, the names differ", CAP_SHORT_NAME))
-    numbers_q = {t for i, t in enumerate(query.tokens) if i not in q_done and not t.isalpha()}
-    numbers_c = {t for j, t in enumerate(candidate.tokens) if j not in c_done and not t.isalpha()}
-    if numbers_q or numbers_c:
+    if _number_left(query.tokens, q_done) or _number_left(candidate.tokens, c_done):
         caps.append(("numbers differ", CAP_NUMBERS))
     if (
         person
@@ -332,6 +344,13 @@ def _apply_rules(
     for _, cap in caps:
         score = min(score, cap)
     return score, tuple(reason for reason, _ in caps)
+
+
+def _number_left(tokens: tuple[str, ...], done: set[int]) -> bool:
+    """An unaligned token with a digit in it (a number must agree exactly or not at all)."""
+    if "".join(tokens).isalpha():
+        return False
+    return any(i not in done and not t.isalpha() for i, t in enumerate(tokens))
 
 
 def _one_short_word_agrees(query: NameForm, candidate: NameForm, pairs: list, compact_score: float) -> bool:

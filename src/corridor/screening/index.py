@@ -2,10 +2,11 @@
 
 Every list name is read into its forms once, and each form's tokens are posted under four
 kinds of key: the token itself, its metaphone (spelling variants: Mohammed/Muhammad), its loose
-Korean key (Jong/Jeong/Chong), and, for non-Korean words of six letters or more, the word with each letter
-deleted in turn (a typo: one edit apart always shares one of them). A query collects the names
+Korean key (Jong/Jeong/Chong), and, for non-Korean words of four letters or more, the word with each
+letter deleted in turn (a typo: one edit apart always shares one of them; two adjacent words are
+also posted joined, so `TONG-HO` typed `TONGIHO` shares `tongho`). A query collects the names
 sharing its keys, weighted by how rare each key is (inverse document frequency), and only the
-best few are scored with rapidfuzz.
+best few are scored with rapidfuzz. A query limited to some lists ranks only their names.
 Generic words and name particles (al, bin, de) are not posted (they would fetch thousands of
 names), unless a name has nothing else. On very large lists the work per query is bounded: the
 query's rarest keys propose at most `PROPOSING_BUDGET` names, and its commoner keys (a frequent
@@ -15,13 +16,13 @@ given name) only add their weight to those names, by binary search in their sort
 from __future__ import annotations
 
 import hashlib
-import heapq
 import itertools
 import math
 import mmap
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -36,8 +37,8 @@ from corridor.screening.party import Party
 CANDIDATES_SCORED = 20
 NAMES_PER_PARTY = 3
 PROPOSING_BUDGET = 5_000  # names the rarest keys of a query may propose; commoner keys only re-rank
-MISSPELT_FROM = 6  # letters: shorter words (Kwang, Ahmed) have too many neighbours one edit away
-SMALL_POSTINGS = 1_000  # below this many postings in all, a query's names are weighed without numpy
+MISSPELT_FROM = 4  # letters: a typo in a shorter word leaves too little of it to go on
+WEIGHT_GRAIN = 2**30  # key weights are multiples of 1/WEIGHT_GRAIN: their sums are exact
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,15 +58,11 @@ def form_keys(form: NameForm) -> set[str]:
         for t, generic in zip(form.tokens, form.generic or (False,) * len(form.tokens), strict=True)
         if not generic and len(t) > 1 and t not in PARTICLES
     ] or list(form.tokens)
-    keys = set()
-    for token in tokens:
-        keys.add("t:" + token)
-        if len(token) >= 3 and not token.isdigit():
-            keys.add("p:" + metaphone(token))
-        if len(token) >= MISSPELT_FROM and token.isalpha() and not form.korean:  # Korean: loose keys
-            keys.update(misspelt_keys(token))
+    keys = set().union(*(token_keys(token, form.korean) for token in tokens))
     for a, b in zip(form.tokens, form.tokens[1:], strict=False):
         keys.add("t:" + a + b)
+        if (a + b).isalpha() and not form.korean:  # `TONG-HO` written `TONGIHO`: one edit from `tongho`
+            keys.add("d:" + a + b)
     if form.korean or len(tokens) <= 4:  # long names are not Korean; their loose keys would only add noise
         keys.update("k:" + loose for loose in form.loose if not korean.is_surname(loose))
         keys.update("k:" + key for loose in form.loose[:1] for key in korean.surname_keys(loose))
@@ -75,10 +72,28 @@ def form_keys(form: NameForm) -> set[str]:
     return keys
 
 
+@lru_cache(maxsize=1 << 17)  # list names and queries share most of their words
+def token_keys(token: str, korean_reading: bool) -> frozenset[str]:
+    """One word's keys: itself, its metaphone, and (not for Korean readings, which have loose
+    keys) its one-letter deletions."""
+    keys = {"t:" + token}
+    if len(token) >= 3 and not token.isdigit():
+        keys.add("p:" + metaphone(token))
+    if token.isalpha() and not korean_reading:
+        keys.update(misspelt_keys(token))
+    return frozenset(keys)
+
+
 def misspelt_keys(token: str) -> set[str]:
     """The word and each of its one-letter deletions: two spellings one edit apart (a letter
     changed, dropped, added or two swapped) always share one, so a typo in a name's only rare
-    word still finds it (`MATIRLLAH` → `MATIULLAH` through `matillah`)."""
+    word still finds it (`MATIRLLAH` → `MATIULLAH` through `matillah`). A word one letter
+    shorter than `MISSPELT_FROM` is posted as itself: it may be a longer word with a letter
+    dropped (`KNY` for `KONY`)."""
+    if len(token) < MISSPELT_FROM - 1:
+        return set()
+    if len(token) < MISSPELT_FROM:
+        return {"d:" + token}
     return {"d:" + token} | {"d:" + token[:i] + token[i + 1 :] for i in range(len(token))}
 
 
@@ -99,11 +114,16 @@ def idf(names_with_key: int, names: int) -> float:
     return math.log(1 + max(names, 1) / names_with_key)
 
 
+@lru_cache(maxsize=1 << 16)
 def key_weight(key: str, names_with_key: int, names: int) -> float:
     """A key's weight: its rarity, shared out among a word's deletion keys (a word met exactly
-    shares all of them, and must not outweigh a rarer short word for being long)."""
+    shares all of them, and must not outweigh a rarer short word for being long).
+
+    Weights are whole multiples of 2**-30, so any sum of them is exact in floating point: every
+    runner (Python, numpy, the Spark join) adds them in its own order and gets the same total,
+    and names tie exactly when they tie."""
     share = len(key) - 1 if key.startswith("d:") else 1  # "d:" + a word of n letters: n + 1 keys
-    return idf(names_with_key, names) / share
+    return round(idf(names_with_key, names) / share * WEIGHT_GRAIN) / WEIGHT_GRAIN
 
 
 _TUPLE_FIELDS = tuple(str(f.type).startswith("tuple") for f in fields(NameForm))
@@ -132,12 +152,16 @@ class ScreeningIndex:
 
     def __init__(self, parties: list[Party]) -> None:
         names = [name for number, party in enumerate(parties) for name in party_names(number, party)]
+        list_names = np.array(sorted({p.list_name for p in parties}), dtype=str)
+        party_list = np.searchsorted(list_names, [p.list_name for p in parties]).astype(np.uint16)
         self._assemble(parties, names, np.array([n.party for n in names], dtype=np.int32),
-                       Postings.build(name_keys(n) for n in names))
+                       Postings.build(name_keys(n) for n in names), party_list, list_names)
 
     def _assemble(self, parties: Sequence[Party], names: Sequence[IndexedName], name_party: np.ndarray,
-                  postings: Postings) -> None:
+                  postings: Postings, party_list: np.ndarray, list_names: np.ndarray) -> None:
         self.parties, self.names, self._name_party, self._postings = parties, names, name_party, postings
+        self._party_list, self._list_names = party_list, list_names
+        self._names_on: dict[frozenset[str], np.ndarray] = {}
 
     def save(self, folder: Path) -> dict[str, str]:
         """Write the index as files in `folder` (created); the SHA-256 of each file, by name."""
@@ -148,7 +172,8 @@ class ScreeningIndex:
             (_name_value(n) for n in self.names), _name_from_value)
         arrays = {"party_offsets": parties.offsets, "name_offsets": names.offsets,
                   "name_party": self._name_party, "keys": self._postings.keys,
-                  "key_offsets": self._postings.offsets, "entries": self._postings.entries}
+                  "key_offsets": self._postings.offsets, "entries": self._postings.entries,
+                  "party_list": self._party_list, "list_names": self._list_names}
         for name, values in arrays.items():
             np.save(folder / f"{name}.npy", np.ascontiguousarray(values), allow_pickle=False)
         (folder / "parties.bin").write_bytes(bytes(parties.blob))
@@ -165,7 +190,7 @@ class ScreeningIndex:
         try:
             arrays = {name: _mapped_array(folder / f"{name}.npy")
                       for name in ("party_offsets", "name_offsets", "name_party", "keys", "key_offsets",
-                                   "entries")}
+                                   "entries", "party_list", "list_names")}
             blobs = {name: _mapped(folder / f"{name}.bin") for name in ("parties", "names")}
         except (OSError, ValueError) as error:
             raise ValueError(f"screening index in {folder} cannot be read: {error}") from error
@@ -173,18 +198,25 @@ class ScreeningIndex:
         index._assemble(Records(blobs["parties"], arrays["party_offsets"], Party.from_record),
                         Records(blobs["names"], arrays["name_offsets"], _name_from_value),
                         arrays["name_party"],
-                        Postings(arrays["keys"], arrays["key_offsets"], arrays["entries"]))
+                        Postings(arrays["keys"], arrays["key_offsets"], arrays["entries"]),
+                        arrays["party_list"], arrays["list_names"])
         return index
 
     def __len__(self) -> int:
         return len(self.parties)
 
-    def candidates(self, forms: tuple[NameForm, ...], limit: int = CANDIDATES_SCORED) -> list[IndexedName]:
-        """The names sharing the rarest keys with any reading of the query, best first."""
+    def candidates(self, forms: tuple[NameForm, ...], limit: int = CANDIDATES_SCORED,
+                   lists: frozenset[str] | None = None) -> list[IndexedName]:
+        """The names sharing the rarest keys with any reading of the query, best first; with
+        `lists`, only names on those lists (a key's weight is still its rarity on every list)."""
         keys = set().union(*(form_keys(f) for f in forms)) if forms else set()
         names = len(self.names)
-        found = sorted(((entries, key_weight(key, len(entries), names))
-                        for key, entries in self._postings.find(keys)), key=lambda pair: len(pair[0]))
+        weighed = ((entries, key_weight(key, len(entries), names))
+                   for key, entries in self._postings.find(keys))
+        if lists:
+            on = self._on_lists(lists)
+            weighed = ((kept, weight) for entries, weight in weighed if len(kept := entries[on[entries]]))
+        found = sorted(weighed, key=lambda pair: len(pair[0]))
         if not found:
             return []
         ranked = _ranked(found, limit * 3)
@@ -198,17 +230,17 @@ class ScreeningIndex:
                     break
         return chosen
 
+    def _on_lists(self, lists: frozenset[str]) -> np.ndarray:
+        """For every name, whether its party is on one of `lists` (kept for the next query)."""
+        if lists not in self._names_on:
+            codes = [code for code, name in enumerate(self._list_names.tolist()) if name in lists]
+            self._names_on[lists] = np.isin(self._party_list, codes)[self._name_party]
+        return self._names_on[lists]
+
 
 def _ranked(found: list[tuple[np.ndarray, float]], wanted: int) -> list[int]:
     """The `wanted` best entries by summed key weight; ties go to the earlier list entry, so that
     every runner (and the Spark join) picks alike. `found`: (posting, weight), rarest first."""
-    if sum(len(e) for e, _ in found) <= SMALL_POSTINGS:  # a few hundred names: plain Python is faster
-        weights: dict[int, float] = defaultdict(float)
-        for entries, weight in found:
-            for entry in entries.tolist():
-                weights[entry] += weight
-        rounded = [(round(weight, 9), -entry) for entry, weight in weights.items()]
-        return [-entry for _, entry in heapq.nlargest(wanted, rounded)]
     sizes = itertools.accumulate(len(e) for e, _ in found)
     proposing = max(1, sum(1 for size in sizes if size <= PROPOSING_BUDGET))
     rarest = [(e[:PROPOSING_BUDGET], w) for e, w in found[:proposing]]
@@ -217,7 +249,6 @@ def _ranked(found: list[tuple[np.ndarray, float]], wanted: int) -> list[int]:
     for common, weight in found[proposing:]:  # common keys re-rank the names the rarer ones proposed
         at = np.minimum(np.searchsorted(common, unique), len(common) - 1)
         scores += weight * (common[at] == unique)
-    scores = np.round(scores, 9)
     if len(unique) > wanted:  # keep the best `wanted` and every name tied with the last of them
         keep = scores >= np.partition(scores, len(scores) - wanted)[len(scores) - wanted]
         unique, scores = unique[keep], scores[keep]

@@ -139,27 +139,28 @@ def name_forms(name: str, person: bool, country: str | None = None) -> tuple[Nam
 
 def latin_tokens(text: str, person: bool) -> tuple[list[str], str | None]:
     """Lower-case ASCII tokens; organisations lose legal forms and get canonical words."""
-    ascii_name = maybe_ascii(text)
-    if not ascii_name.isascii():
-        ascii_name = ascii_text(ascii_name) or ""
-    plain = re.sub(r"['’`]", "", ascii_name.lower())
-    plain = " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+    plain = re.sub(r"[^a-z0-9]+", " ", _lower_ascii(text)).split()
     if person:
-        tokens = [t for word in _person_words(text) for t in word]
-        return tokens or plain.split(), None
-    stripped, legal_form = strip_latin_legal_forms(replace_org_types_compare(plain))
+        return [t for word in _person_words(text) for t in word] or plain, None
+    stripped, legal_form = strip_latin_legal_forms(replace_org_types_compare(" ".join(plain)))
     return [canonical_word(t) for t in stripped.split()], legal_form
 
 
-def _person_words(text: str) -> list[list[str]]:
-    """A person's name as written words (split at spaces and commas), each as its tokens
-    (split at hyphens and other marks); titles dropped."""
+@lru_cache(maxsize=4096)  # a name is read as a person's and as an organisation's
+def _lower_ascii(text: str) -> str:
+    """The name in lower-case ASCII letters, apostrophes dropped (O'Neil is oneil)."""
     ascii_name = maybe_ascii(text)
     if not ascii_name.isascii():
         ascii_name = ascii_text(ascii_name) or ""
-    plain = re.sub(r"['’`]", "", ascii_name.lower())
-    words = (re.sub(r"[^a-z0-9]+", " ", word).split() for word in re.split(r"[\s,;/]+", plain))
-    return [kept for word in words if (kept := [t for t in word if t not in PERSON_TITLES])]
+    return re.sub(r"['’`]", "", ascii_name.lower())
+
+
+@lru_cache(maxsize=4096)
+def _person_words(text: str) -> tuple[tuple[str, ...], ...]:
+    """A person's name as written words (split at spaces and commas), each as its tokens
+    (split at hyphens and other marks); titles dropped."""
+    words = (re.sub(r"[^a-z0-9]+", " ", word).split() for word in re.split(r"[\s,;/]+", _lower_ascii(text)))
+    return tuple(kept for word in words if (kept := tuple(t for t in word if t not in PERSON_TITLES)))
 
 
 def person_parts(text: str) -> tuple[int, ...]:

@@ -127,7 +127,7 @@ def screen(index: ScreeningIndex, query: Query, floor: float = REVIEW_AT) -> Scr
     `floor` is the lowest score reported: the review band's, except for a benchmark that
     chooses the bands and so needs the scores below them (band `below review`)."""
     forms = query_forms(query)
-    candidates = index.candidates(forms[True] + forms[False])
+    candidates = index.candidates(forms[True] + forms[False], lists=query.lists)
     return score_candidates(query, forms, [(index.parties[c.party], c) for c in candidates], floor)
 
 
