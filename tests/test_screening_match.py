@@ -125,6 +125,14 @@ def test_hanja_names_are_read_as_korean(index):
     assert "as Korean (이순신)" in hit.explanation["query_reading"]
 
 
+def test_a_hanja_surname_is_read_as_a_surname():
+    """沈 is 침 in words but the surname 심: 沈清 is Sim Ch'ong, not Ch'im."""
+    own = ScreeningIndex([Party("test", "sim", Schema.PERSON, "SIM Chong"),
+                          Party("test", "chim", Schema.PERSON, "CHIM Chong")])
+    hit = _top(own, "沈清")
+    assert hit.party.id == "sim" and hit.band == "match"
+
+
 def test_korean_firms_written_in_hangul_meet_their_brand_spelling(index):
     names = ("Hyundai Motor Company", "Samsung Electronics Co., Ltd.", "Lotte Chemical Corporation")
     firms = [Party("test", name.split()[0].lower(), Schema.ORGANIZATION, name) for name in names]

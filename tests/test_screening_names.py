@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corridor.names.korean import Romanisation, loose_token, romanise, surname_keys
+from corridor.names.korean import Romanisation, given_name_as_said, loose_token, romanise, surname_keys
 from corridor.names.legal_forms import strip_cjk_legal_form
 from corridor.screening.compare import compare_names
 from corridor.screening.names import name_forms, validate_name
@@ -74,6 +74,32 @@ def test_every_conventional_spelling_of_a_korean_surname_agrees_with_it(surname,
     ],
 )
 def test_hangul_person_names_meet_their_list_spellings(hangul, latin):
+    result = compare_names(name_forms(hangul, True), name_forms(latin, True), True)
+    assert result.score >= 0.85, result
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("독립", "동닙"),  # ㄱ+ㄹ: ㅇ+ㄴ
+        ("국민", "궁민"),  # ㄱ+ㅁ: ㅇ+ㅁ
+        ("합리", "함니"),  # ㅂ+ㄹ: ㅁ+ㄴ
+        ("신라", "실라"),  # ㄴ+ㄹ: ㄹ+ㄹ
+        ("종로", "종노"),  # ㅇ+ㄹ: ㅇ+ㄴ
+        ("선렬", "선열"),  # 렬 after ㄴ is 열
+        ("리석", "이석"),  # the initial-sound rule on the first syllable
+        ("지원", "지원"),  # nothing to change
+    ],
+)
+def test_a_given_name_is_read_as_it_is_said(written, said):
+    assert given_name_as_said(written) == said
+
+
+@pytest.mark.parametrize(
+    ("hangul", "latin"),
+    [("박석률", "PAK Song-nyul"), ("김국민", "KIM Kung-min"), ("최리석", "CH'OE I-sok")],
+)
+def test_hangul_names_meet_a_mccune_reischauer_spelling_of_their_sound(hangul, latin):
     result = compare_names(name_forms(hangul, True), name_forms(latin, True), True)
     assert result.score >= 0.85, result
 

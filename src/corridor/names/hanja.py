@@ -12,13 +12,12 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
-_FIRST_SYLLABLE = 0xAC00
-_LAST_SYLLABLE = 0xD7A3
-_RIEUL, _NIEUN, _IEUNG = 5, 2, 11
-_IOTATED = frozenset({2, 6, 7, 12, 17, 20})  # ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ
-# Characters read differently as a surname than in words: 金 is 금 (gold) but the surname 김.
-# Source: Standard Korean Language Dictionary (National Institute of Korean Language), entry 김.
-SURNAME_READINGS = {"金": "김"}
+from corridor.names.korean import initial_sound_rule
+
+# Characters read differently as a surname than in words: 金 is 금 (gold) but the surname 김;
+# 沈 is 침 (to sink) but the surname 심 (청송 심씨, 靑松 沈氏). Source: Standard Korean Language
+# Dictionary (National Institute of Korean Language), entries 김 and 심 (the surnames).
+SURNAME_READINGS = {"金": "김", "沈": "심"}
 
 
 @cache
@@ -41,20 +40,6 @@ def to_hangul(text: str) -> str | None:
         else:
             return None
     return "".join(out)
-
-
-def initial_sound_rule(syllable: str) -> str:
-    """The South Korean reading of a word-initial syllable: ㄹ → ㄴ or ㅇ, ㄴ → ㅇ before i/y."""
-    code = ord(syllable) - _FIRST_SYLLABLE
-    if not 0 <= code <= _LAST_SYLLABLE - _FIRST_SYLLABLE:
-        return syllable
-    initial, rest = divmod(code, 21 * 28)
-    medial = rest // 28
-    if initial == _RIEUL:
-        initial = _IEUNG if medial in _IOTATED else _NIEUN
-    elif initial == _NIEUN and medial in _IOTATED:
-        initial = _IEUNG
-    return chr(_FIRST_SYLLABLE + initial * 21 * 28 + rest)
 
 
 def korean_readings(text: str) -> tuple[str, ...]:

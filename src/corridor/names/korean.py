@@ -240,6 +240,67 @@ def romanise(text: str, system: Romanisation) -> str:
     return " ".join("".join(out).split())
 
 
+_SYLLABLES = 0xAC00, 0xD7A3
+_RIEUL, _NIEUN, _MIEUM, _IEUNG = 5, 2, 6, 11  # initial consonants
+_IOTATED = frozenset({2, 6, 7, 12, 17, 20})  # ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ
+_YEO_YU = frozenset({6, 17})  # ㅕ ㅠ: 렬 and 률 become 열 and 율 after a vowel or ㄴ
+# Final consonants by the stop they sound as, and the nasal each becomes before ㄴ, ㅁ or ㄹ.
+_FINAL_NIEUN, _FINAL_RIEUL, _FINAL_MIEUM, _FINAL_IEUNG = 4, 8, 16, 21
+_NASAL_OF_FINAL = {
+    **dict.fromkeys((1, 2, 3, 9, 24), _FINAL_IEUNG),  # ㄱ ㄲ ㄳ ㄺ ㅋ → ㅇ
+    **dict.fromkeys((7, 19, 20, 22, 23, 25, 27), _FINAL_NIEUN),  # ㄷ ㅅ ㅆ ㅈ ㅊ ㅌ ㅎ → ㄴ
+    **dict.fromkeys((11, 14, 17, 18, 26), _FINAL_MIEUM),  # ㄼ ㄿ ㅂ ㅄ ㅍ → ㅁ
+}
+
+
+def initial_sound_rule(syllable: str) -> str:
+    """The South Korean reading of a word-initial syllable: ㄹ → ㄴ or ㅇ, ㄴ → ㅇ before i/y."""
+    if not is_hangul_syllable(syllable):
+        return syllable
+    initial, medial, final = _jamo(syllable)
+    if initial == _RIEUL:
+        initial = _IEUNG if medial in _IOTATED else _NIEUN
+    elif initial == _NIEUN and medial in _IOTATED:
+        initial = _IEUNG
+    return _syllable(initial, medial, final)
+
+
+def given_name_as_said(given: str) -> str:
+    """A given name as it is pronounced, which McCune-Reischauer (and the Library of Congress)
+    spells: South Korean initial-sound rule on its first syllable (리석 → 이석: `I-sok`), 렬/률 as
+    열/율 after a vowel or ㄴ (안렬 → 안열: `An-yol`), and the consonant assimilations of the
+    standard pronunciation between syllables (극렴 → 긍념: `Kung-nyom`; 천로 → 철로: `Chol-lo`).
+    Source: Standard Pronunciation rules 18-20 and Korean Orthography rule 11 (National Institute
+    of Korean Language); LoC Korean romanization tables, rules for personal names."""
+    if not given or not all(is_hangul_syllable(ch) for ch in given):
+        return given
+    jamo = [list(_jamo(ch)) for ch in initial_sound_rule(given[0]) + given[1:]]
+    for before, after in zip(jamo, jamo[1:], strict=False):
+        final, initial = before[2], after[0]
+        if initial == _RIEUL and after[1] in _YEO_YU and final in (0, _FINAL_NIEUN):
+            after[0] = _IEUNG
+        elif initial == _RIEUL:
+            if final == _FINAL_NIEUN:
+                before[2] = _FINAL_RIEUL
+            elif final in _NASAL_OF_FINAL or final in (_FINAL_MIEUM, _FINAL_IEUNG):
+                before[2], after[0] = _NASAL_OF_FINAL.get(final, final), _NIEUN
+        elif initial in (_NIEUN, _MIEUM):
+            if final in _NASAL_OF_FINAL:
+                before[2] = _NASAL_OF_FINAL[final]
+            elif final == _FINAL_RIEUL and initial == _NIEUN:
+                after[0] = _RIEUL
+    return "".join(_syllable(*parts) for parts in jamo)
+
+
+def _jamo(syllable: str) -> tuple[int, int, int]:
+    initial, rest = divmod(ord(syllable) - _SYLLABLES[0], 21 * 28)
+    return initial, rest // 28, rest % 28
+
+
+def _syllable(initial: int, medial: int, final: int) -> str:
+    return chr(_SYLLABLES[0] + (initial * 21 + medial) * 28 + final)
+
+
 def split_person_name(hangul: str) -> tuple[str, str]:
     """(surname, given name) of a Korean personal name: `김정은` → (`김`, `정은`); written with a
     space in either order (`정은 김`), the part that is a known surname is the surname."""

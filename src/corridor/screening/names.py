@@ -216,14 +216,19 @@ def _readings(text: str, script: Script, person: bool, country: str | None) -> l
     if script is Script.HANGUL:
         if person:
             surname, given = korean.split_person_name(text)
+            spoken = korean.given_name_as_said(given)
+            ways = [(system.value, system, given) for system in korean.Romanisation]
+            if spoken != given:  # McCune-Reischauer spells the sound (극렴: Kung-nyom), RR the letters
+                mr = korean.Romanisation.MR
+                ways.append((f"{mr.value}, as said ({spoken})", mr, spoken))
             return [
                 (
-                    system.value,
+                    label,
                     f"{korean.romanise(surname, system).replace(' ', '')} "
-                    f"{korean.romanise(given, system).replace(' ', '-')}",
+                    f"{korean.romanise(name, system).replace(' ', '-')}",
                     True,
                 )
-                for system in korean.Romanisation
+                for label, system, name in ways
             ]
         return [(system.value, korean.romanise(text, system), True) for system in korean.Romanisation]
     japanese_reading = ("Hepburn (long vowels folded)", japanese.romanise(text), False)
