@@ -8,6 +8,8 @@ name is different.
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -81,3 +83,54 @@ def test_screening_one_list_is_not_crowded_out_by_another() -> None:
     query = Query("MOHAMMED ALI", date(2026, 1, 1), lists=frozenset({"un"}))
     hits = screen(ScreeningIndex([*ofac, un]), query).hits
     assert [(h.party.list_name, h.party.id, h.band) for h in hits] == [("un", "QDi.1", "match")]
+
+
+def test_candidates_do_not_depend_on_the_process(tmp_path) -> None:
+    """Two batch workers (two processes, two string-hash seeds) must pick the same candidates,
+    also when a query's keys are too common for all of them to propose names."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "candidates.py"
+    script.write_text(
+        "import corridor.screening.index as index\n"
+        "from corridor.screening import Party, Schema, ScreeningIndex\n"
+        "from corridor.screening.names import name_forms\n"
+        "index.PROPOSING_BUDGET = 7\n"
+        "words = ['KIM', 'KIN', 'GIM', 'JONG', 'CHONG', 'JUNG', 'UN', 'IL', 'SONG', 'SUNG']\n"
+        "parties = [Party('un', str(n), Schema.PERSON, f'{a} {b} {c}') for n, (a, b, c) in enumerate(\n"
+        "    (a, b, c) for a in words for b in words for c in words if len({a, b, c}) == 3)]\n"
+        "built = index.ScreeningIndex(parties)\n"
+        "for query in ['KIM JONG UN', 'GIM CHONG IL', 'SUNG SONG KIN', 'JUNG UN']:\n"
+        "    forms = name_forms(query, True) + name_forms(query, False)\n"
+        "    print([c.name for c in built.candidates(forms)])\n")
+    answers = {
+        subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(answers) == 1, answers
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from([f"t:{w}" for w in "abcdefgh"] + ["t:absent"]), max_size=6),
+                min_size=1, max_size=12))
+def test_postings_found_from_memory_are_the_postings_looked_up(asked) -> None:
+    """Keys remembered between queries (and forgotten when too many) never change an answer."""
+    from unittest import mock
+
+    from corridor.screening import columns
+
+    with mock.patch.object(columns, "KEYS_REMEMBERED", 4):
+        check_remembered_postings(asked)
+
+
+def check_remembered_postings(asked: list[list[str]]) -> None:
+    from corridor.screening import columns
+
+    entry_keys = [[f"t:{w}" for w in "abcdefgh"[n % 5: n % 5 + 3]] for n in range(20)]
+    remembering = columns.Postings.build(entry_keys)
+    for keys in asked:
+        fresh = columns.Postings.build(entry_keys).find(keys)
+        found = remembering.find(keys)
+        assert [(k, e.tolist()) for k, e in found] == [(k, e.tolist()) for k, e in fresh]

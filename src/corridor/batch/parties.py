@@ -73,6 +73,9 @@ def screen_rows(index: ScreeningIndex, rows: Iterable[Row], day: date, lists: fr
     """Every row screened, in input order, by `workers` forked processes (default: every core)."""
     global _shared
     workers = workers or os.cpu_count() or 1
+    # The collector would otherwise walk every object of the index again and again (and, in each
+    # forked child, copy the parent's pages that fork shared); frozen objects are left alone.
+    gc.freeze()
     if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
         for row in rows:
             yield screen_row(index, row, day, lists)
@@ -80,9 +83,6 @@ def screen_rows(index: ScreeningIndex, rows: Iterable[Row], day: date, lists: fr
                 on_row()
         return
     _shared = (index, day, lists)
-    # The collector would otherwise visit every object of the index in each child, copying the
-    # parent's pages that fork shared; frozen objects are left alone.
-    gc.freeze()
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         for result in pool.imap(_screen_shared, rows, chunksize=64):
             yield result

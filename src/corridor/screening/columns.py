@@ -20,6 +20,7 @@ import numpy as np
 
 T = TypeVar("T")
 DECODED_KEPT = 65_536  # records kept decoded: a batch meets the same few parties again and again
+KEYS_REMEMBERED = 1 << 17  # keys whose postings are kept at hand (views into the arrays, not copies)
 
 
 class Records(Sequence[T], Generic[T]):
@@ -74,6 +75,7 @@ class Postings:
 
     def __init__(self, keys: np.ndarray, offsets: np.ndarray, entries: np.ndarray) -> None:
         self.keys, self.offsets, self.entries = keys, offsets, entries
+        self._seen: dict[str, np.ndarray | None] = {}
 
     @classmethod
     def build(cls, entry_keys: Iterable[Iterable[str]]) -> Postings:
@@ -95,14 +97,19 @@ class Postings:
         return len(self.keys)
 
     def find(self, keys: Iterable[str]) -> list[tuple[str, np.ndarray]]:
-        """Each of `keys` that some entry carries, with its entries (ascending), in one search."""
-        asked = list(keys)
-        wanted = np.fromiter((key_hash(k) for k in asked), dtype=np.uint64, count=len(asked))
-        if not len(wanted) or not len(self.keys):
-            return []
-        slots = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
-        present = (self.keys[slots] == wanted).tolist()
-        slots = slots[present]
-        starts, ends = self.offsets[slots].tolist(), self.offsets[slots + 1].tolist()
-        found = [key for key, here in zip(asked, present, strict=True) if here]
-        return [(key, self.entries[start:end]) for key, start, end in zip(found, starts, ends, strict=True)]
+        """Each of `keys` that some entry carries, with its entries (ascending). Keys asked before
+        are answered from memory (a batch asks the same common words again and again); the rest
+        are looked up in one search."""
+        asked, seen = list(keys), self._seen
+        new = [key for key in asked if key not in seen]
+        if len(seen) + len(new) > KEYS_REMEMBERED:  # forget all, then look up every key asked
+            seen.clear()
+            new = asked
+        if new and len(self.keys):
+            wanted = np.fromiter((key_hash(k) for k in new), dtype=np.uint64, count=len(new))
+            slots = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+            present = (self.keys[slots] == wanted).tolist()
+            starts, ends = self.offsets[slots].tolist(), self.offsets[slots + 1].tolist()
+            for key, here, start, end in zip(new, present, starts, ends, strict=True):
+                seen[key] = self.entries[start:end] if here else None
+        return [(key, entries) for key in asked if (entries := seen.get(key)) is not None]

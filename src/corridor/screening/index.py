@@ -209,7 +209,9 @@ class ScreeningIndex:
                    lists: frozenset[str] | None = None) -> list[IndexedName]:
         """The names sharing the rarest keys with any reading of the query, best first; with
         `lists`, only names on those lists (a key's weight is still its rarity on every list)."""
-        keys = set().union(*(form_keys(f) for f in forms)) if forms else set()
+        # in a fixed order: which of two equally rare keys proposes names must not depend on the
+        # process's string hashing, or two workers would answer one name differently
+        keys = sorted(set().union(*(form_keys(f) for f in forms))) if forms else []
         names = len(self.names)
         weighed = ((entries, key_weight(key, len(entries), names))
                    for key, entries in self._postings.find(keys))
