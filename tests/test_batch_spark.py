@@ -23,6 +23,7 @@ from corridor.batch.parties import screen_rows  # noqa: E402
 from corridor.batch.spark import spark_check_batch, spark_session  # noqa: E402
 from corridor.batch.spark_screen import spark_screen_batch  # noqa: E402
 from corridor.screening import Party, Schema, ScreeningIndex  # noqa: E402
+from corridor.screening import index as index_module  # noqa: E402
 
 TODAY = date(2026, 12, 3)
 DAYS = ["2019-07-03", "2019-08-28", "2023-03-23", "2023-07-21", "", "2019-02-30"]
@@ -63,9 +64,11 @@ def test_spark_determination_agrees_with_polars_on_every_row(tmp_path: Path) -> 
     assert _spark_csv(tmp_path / "spark.errors.csv").select("row", "reason").rows() == bad.rows()
 
 
-@pytest.mark.parametrize("lists", [None, frozenset({"un"})])
-def test_spark_screening_writes_what_the_local_batch_writes(tmp_path: Path,
-                                                            lists: frozenset[str] | None) -> None:
+@pytest.mark.parametrize(("lists", "budget"), [(None, 5000), (frozenset({"un"}), 5000), (None, 1)])
+def test_spark_screening_writes_what_the_local_batch_writes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lists: frozenset[str] | None, budget: int) -> None:
+    """Also when a query's keys are too common to all propose names (`budget` 1: only the rarest)."""
+    monkeypatch.setattr(index_module, "PROPOSING_BUDGET", budget)
     listed = datetime(2016, 7, 6, tzinfo=UTC).date()
     parties = [
         Party("ofac", "20157", Schema.PERSON, "KIM, Jong Un", family_names=("KIM",), countries=("KP",),
@@ -90,5 +93,5 @@ def test_spark_screening_writes_what_the_local_batch_writes(tmp_path: Path,
     assert [{k: r[k] for k in spark[0]} for r in local] == spark
     if lists:  # only UN entries, and the UN entry of the firm OFAC also lists
         assert spark[3]["top_id"] == "KPe.001" and {r["top_id"] for r in spark} <= {"", "KPe.001", "KPi.033"}
-    else:
+    elif budget > 1:
         assert spark[0]["top_id"] == "20157"

@@ -4,7 +4,8 @@
    `(key, party, name)` table, with each key's rarity weight (`idf`) from its count.
 2. Every query row is read into its keys the same way, and joined to that table on the key:
    summed weights rank the candidate names of each query; the best are kept per query, as
-   `ScreeningIndex.candidates` keeps them (same weights, same order, same per-party cap).
+   `ScreeningIndex.candidates` keeps them (same weights, same proposing budget, same order, same
+   per-party cap).
 3. The candidates of each query are scored in a grouped pandas UDF by `score_candidates`, the
    very function the in-memory screening uses; the summary columns are joined back to the rows.
 """
@@ -20,6 +21,7 @@ from typing import Any
 
 from corridor.batch.parties import RESULT_COLUMNS, party_query, summary
 from corridor.batch.spark import spark_session
+from corridor.screening import index
 from corridor.screening.index import CANDIDATES_SCORED, NAMES_PER_PARTY, key_weight, name_keys, party_names
 from corridor.screening.party import Party
 from corridor.screening.screen import query_forms, score_candidates
@@ -47,7 +49,7 @@ def spark_screen_batch(parties: list[Party], source: Path, out: Path, day: date,
     query_keys = queries.mapInPandas(_query_keys, f"{QUERY} long, key string")
     on_lists = names if not lists else names.join(spark.createDataFrame(
         [(n,) for n, p in enumerate(parties) if p.list_name in lists], "party long"), "party")
-    ranked = (query_keys.join(on_lists, "key").join(weights, "key")
+    ranked = (_within_budget(query_keys.join(on_lists, "key")).join(weights, "key")
               .groupBy(QUERY, "party", "position").agg(F.sum("idf").alias("weight")))
     order = Window.partitionBy(QUERY).orderBy(F.desc("weight"), "party", "position")
     ranks = ranked.withColumn("rank", F.row_number().over(order))
@@ -57,6 +59,29 @@ def spark_screen_batch(parties: list[Party], source: Path, out: Path, day: date,
     scored = candidates.groupBy(QUERY).applyInPandas(lambda frame: _score(frame, day, lists), columns)
     found = {row[QUERY]: row.asDict() for row in scored.collect()}
     return _write(rows, found, out, day, lists)
+
+
+def _within_budget(shared: Any) -> Any:
+    """The (query, key, name) rows that count, as `ScreenIndex.candidates` counts them: a query's
+    rarest keys, taken by posting size then key, propose names while their postings add up to
+    `PROPOSING_BUDGET` (the rarest one always, its first `PROPOSING_BUDGET` names); the commoner
+    keys only add their weight to names proposed."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    budget = index.PROPOSING_BUDGET  # read when called, as the in-memory index reads it
+    sizes = shared.groupBy(QUERY, "key").count()
+    by_rarity = Window.partitionBy(QUERY).orderBy("count", "key")
+    sizes = (sizes.withColumn("order", F.row_number().over(by_rarity))
+             .withColumn("running", F.sum("count").over(by_rarity.rowsBetween(Window.unboundedPreceding, 0)))
+             .withColumn("proposing", (F.col("running") <= budget) | (F.col("order") == 1)))
+    in_posting = Window.partitionBy(QUERY, "key").orderBy("party", "position")
+    rows = (shared.join(sizes.select(QUERY, "key", "proposing"), [QUERY, "key"])
+            .withColumn("at", F.row_number().over(in_posting)))
+    proposed = (rows.filter(F.col("proposing") & (F.col("at") <= budget))
+                .select(QUERY, "party", "position").distinct())
+    counted = rows.filter(~F.col("proposing") | (F.col("at") <= budget))
+    return counted.join(proposed, [QUERY, "party", "position"]).select(QUERY, "key", "party", "position")
 
 
 def _list_keys(frames: Iterator[Any]) -> Iterator[Any]:
