@@ -47,6 +47,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 from rigour.text.translit import maybe_ascii
+from screening_split import DATA, FROZEN, case_id, frozen_split  # the split's own module
 
 from corridor.names import korean
 from corridor.names.scripts import Script, script_of
@@ -56,9 +57,6 @@ from corridor.screening.formats import parse_csl, parse_ofac, parse_un
 from corridor.screening.names import name_forms
 from corridor.screening.ofac_score import ofac_score
 
-ROOT = Path(__file__).resolve().parents[1]
-FROZEN = ROOT / "bench" / "screening_frozen"
-DATA = ROOT.parent / "shared" / "data"
 DAY = date(2026, 3, 1)
 LOGIC_V2_THRESHOLD = 0.7
 FOLDS = 5
@@ -70,20 +68,6 @@ FLOOR = GRID[0]
 def rows(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
-
-
-def case_id(*fields: str) -> str:
-    """As bench/screening_split.py names cases."""
-    return hashlib.sha256("\x1f".join(fields).encode()).hexdigest()[:12]
-
-
-def frozen_split() -> dict[tuple[str, str], str]:
-    """(set, case id) → `dev` | `test`, after checking every pinned file against the manifest."""
-    for line in (FROZEN / "MANIFEST.sha256").read_text().splitlines():
-        digest, name = line.split(maxsplit=1)
-        if hashlib.sha256((FROZEN / name).read_bytes()).hexdigest() != digest:
-            raise SystemExit(f"{name}: changed since the split was frozen (MANIFEST.sha256)")
-    return {(r["set"], r["case_id"]): r["part"] for r in rows(FROZEN / "split.csv")}
 
 
 def fold_of(identifier: str) -> int:

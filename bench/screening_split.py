@@ -11,15 +11,16 @@ Writes `bench/screening_frozen/`:
 - `MANIFEST.sha256`: the digest of both files and of the shared data files they index, so the
   bench refuses a changed split or changed data.
 
-Refuses to run when the folder already holds a manifest: re-freezing after rules were tuned on
-the data would make the test split dev.
+Never freezes again when the folder already holds a manifest (re-freezing after rules were tuned
+on the data would make the test split dev): it then only checks the frozen split against its
+manifest. Either way it prints the split's size, cases per set in dev and test, as one JSON line.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-import sys
+import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,10 +100,17 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def main() -> None:
-    manifest = FROZEN / "MANIFEST.sha256"
-    if manifest.exists():
-        sys.exit(f"{manifest} exists: the split is frozen; delete the folder only to start a new split")
+def frozen_split() -> dict[tuple[str, str], str]:
+    """(set, case id) → `dev` | `test`, after checking every pinned file against the manifest."""
+    for line in (FROZEN / "MANIFEST.sha256").read_text().splitlines():
+        digest, name = line.split(maxsplit=1)
+        if sha256(FROZEN / name) != digest:
+            raise SystemExit(f"{name}: changed since the split was frozen (MANIFEST.sha256)")
+    with (FROZEN / "split.csv").open(encoding="utf-8", newline="") as handle:
+        return {(r["set"], r["case_id"]): r["part"] for r in csv.DictReader(handle)}
+
+
+def freeze() -> None:
     FROZEN.mkdir(exist_ok=True)
     unlisted = unlisted_names()
     with (FROZEN / "unlisted.csv").open("w", encoding="utf-8", newline="") as handle:
@@ -124,8 +132,28 @@ def main() -> None:
                 writer.writerow([set_name, identifier, part_of(set_name, identifier)])
     lines = [f"{sha256(FROZEN / f)}  {f}" for f in ("split.csv", "unlisted.csv")]
     lines += [f"{sha256(DATA / s)}  ../../../shared/data/{s}" for s in SOURCES]
-    manifest.write_text("\n".join(lines) + "\n")
-    print(f"froze {sum(len(set(v)) for v in sets.values())} cases in {FROZEN}")
+    (FROZEN / "MANIFEST.sha256").write_text("\n".join(lines) + "\n")
+
+
+def main() -> None:
+    """Freeze the split if it is not frozen (never again once it is), check it against its
+    manifest, and print its size: cases per set in dev and in test."""
+    if not DATA.is_dir():
+        print(f"skipped: real data not found at {DATA}")
+        print(json.dumps({"skipped": True, "reason": f"{DATA} absent"}))
+        return
+    newly_frozen = not (FROZEN / "MANIFEST.sha256").exists()
+    if newly_frozen:
+        freeze()
+    else:
+        print(f"{FROZEN} is frozen already and is not frozen again (delete it only to start a new split)")
+    split = frozen_split()
+    sets = {name: {part: sum(1 for (s, _), p in split.items() if s == name and p == part)
+                   for part in ("dev", "test")} for name in dict.fromkeys(s for s, _ in split)}
+    for name, parts in sets.items():
+        print(f"{name:<18} dev {parts['dev']:>5}  test {parts['test']:>5}")
+    print(json.dumps({"newly_frozen": newly_frozen, "manifest_checked": True, "cases": len(split),
+                      "sets": sets}))
 
 
 if __name__ == "__main__":
