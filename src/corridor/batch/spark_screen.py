@@ -62,7 +62,7 @@ def spark_screen_batch(parties: list[Party], source: Path, out: Path, day: date,
 
 
 def _within_budget(shared: Any) -> Any:
-    """The (query, key, name) rows that count, as `ScreenIndex.candidates` counts them: a query's
+    """The (query, key, name) rows that count, as `ScreeningIndex.candidates` counts them: a query's
     rarest keys, taken by posting size then key, propose names while their postings add up to
     `PROPOSING_BUDGET` (the rarest one always, its first `PROPOSING_BUDGET` names); the commoner
     keys only add their weight to names proposed."""

@@ -227,8 +227,8 @@ def is_hangul_syllable(ch: str) -> bool:
 
 
 def romanise_syllable(ch: str, system: Romanisation) -> str:
-    code = ord(ch) - 0xAC00
-    return _INITIALS[system][code // 588] + _MEDIALS[system][(code % 588) // 28] + _FINALS[code % 28]
+    initial, medial, final = _jamo(ch)
+    return _INITIALS[system][initial] + _MEDIALS[system][medial] + _FINALS[final]
 
 
 def romanise(text: str, system: Romanisation) -> str:
@@ -240,7 +240,7 @@ def romanise(text: str, system: Romanisation) -> str:
     return " ".join("".join(out).split())
 
 
-_SYLLABLES = 0xAC00, 0xD7A3
+_FIRST_SYLLABLE = 0xAC00  # 가: syllables are numbered by initial, medial and final consonant
 _RIEUL, _NIEUN, _MIEUM, _IEUNG = 5, 2, 6, 11  # initial consonants
 _IOTATED = frozenset({2, 6, 7, 12, 17, 20})  # ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ
 _YEO_YU = frozenset({6, 17})  # ㅕ ㅠ: 렬 and 률 become 열 and 율 after a vowel or ㄴ
@@ -293,12 +293,12 @@ def given_name_as_said(given: str) -> str:
 
 
 def _jamo(syllable: str) -> tuple[int, int, int]:
-    initial, rest = divmod(ord(syllable) - _SYLLABLES[0], 21 * 28)
+    initial, rest = divmod(ord(syllable) - _FIRST_SYLLABLE, 21 * 28)
     return initial, rest // 28, rest % 28
 
 
 def _syllable(initial: int, medial: int, final: int) -> str:
-    return chr(_SYLLABLES[0] + (initial * 21 + medial) * 28 + final)
+    return chr(_FIRST_SYLLABLE + (initial * 21 + medial) * 28 + final)
 
 
 def split_person_name(hangul: str) -> tuple[str, str]:

@@ -139,10 +139,9 @@ def name_forms(name: str, person: bool, country: str | None = None) -> tuple[Nam
 
 def latin_tokens(text: str, person: bool) -> tuple[list[str], str | None]:
     """Lower-case ASCII tokens; organisations lose legal forms and get canonical words."""
-    plain = re.sub(r"[^a-z0-9]+", " ", _lower_ascii(text)).split()
     if person:
-        return [t for word in _person_words(text) for t in word] or plain, None
-    stripped, legal_form = strip_latin_legal_forms(replace_org_types_compare(" ".join(plain)))
+        return [t for word in _person_words(text) for t in word] or _plain_words(text), None
+    stripped, legal_form = strip_latin_legal_forms(replace_org_types_compare(" ".join(_plain_words(text))))
     return [canonical_word(t) for t in stripped.split()], legal_form
 
 
@@ -153,6 +152,10 @@ def _lower_ascii(text: str) -> str:
     if not ascii_name.isascii():
         ascii_name = ascii_text(ascii_name) or ""
     return re.sub(r"['’`]", "", ascii_name.lower())
+
+
+def _plain_words(text: str) -> list[str]:
+    return re.sub(r"[^a-z0-9]+", " ", _lower_ascii(text)).split()
 
 
 @lru_cache(maxsize=4096)
