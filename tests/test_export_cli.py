@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -113,3 +117,14 @@ def test_demo_shows_the_timeline_one_determination_and_drafts_it_in_sqlite(tmp_p
     for text in shown:
         assert text in result.stdout
     assert "application 2 (draft)" in run("demo", "--db", str(db)).stdout
+
+
+def test_the_default_demo_can_be_run_again_and_its_chain_stays_intact(tmp_path) -> None:
+    """`make run` twice, each a new process: the demo store is rebuilt, and so are its audit
+    checkpoints (left behind, they would call the new store's chain broken)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CORRIDOR_")}
+    env |= {"CORRIDOR_HOME": str(tmp_path), "COLUMNS": "250", "NO_COLOR": "1"}
+    for _ in range(2):
+        done = subprocess.run([Path(sys.executable).parent / "corridor", "demo"], env=env,
+                              capture_output=True, text=True, check=True)
+        assert "application 1 (draft)" in done.stdout and "chain intact" in done.stdout, done.stdout[-400:]

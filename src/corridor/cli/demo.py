@@ -16,6 +16,7 @@ from corridor.export import Shipment, determine
 from corridor.export.changes import change_row, pair_timeline
 from corridor.licences.forms import ApplicationForm
 from corridor.licences.service import draft_from_determination, verify_audit
+from corridor.store.audit import anchor_file
 from corridor.store.db import corridor_home, database_url, open_database
 
 EXAMPLE = Shipment(exporter_country="JP", destination="KR", item="3C002", on=date(2019, 8, 19))
@@ -31,9 +32,10 @@ def register(app: typer.Typer) -> None:
         The draft goes to a store of its own, so that the demo never adds applications to the one
         the README's commands and the user's own work use.
         """
-        if db is None:
+        if db is None:  # a new demo store, and no checkpoints of the store it replaces
             db = str(corridor_home() / "demo.db")
             Path(db).unlink(missing_ok=True)
+            anchor_file(database_url(db)).unlink(missing_ok=True)
         console = Console()
         rows = [change_row(c) for c in pair_timeline("JP", "KR") if c.domain == "export"]
         show_timeline(console, rows, title="Japan ⇄ Korea export controls: what changed, when")

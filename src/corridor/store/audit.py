@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Integer, String, Text, event, select, update
+from sqlalchemy import URL, Integer, String, Text, event, make_url, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from corridor.store import reconcile
@@ -156,9 +156,13 @@ def checkpoint(session: Session, *, key: bytes | None = None) -> AuditCheckpoint
 
 
 def anchor_path(session: Session) -> Path:
+    return anchor_file(session.get_bind().url)
+
+
+def anchor_file(url: str | URL) -> Path:
     """One anchor file per database, named by a digest of its URL (password hidden)."""
-    url = session.get_bind().url.render_as_string(hide_password=True)
-    return corridor_home() / "audit-anchors" / f"{hashlib.sha256(url.encode()).hexdigest()[:16]}.jsonl"
+    shown = make_url(url).render_as_string(hide_password=True)
+    return corridor_home() / "audit-anchors" / f"{hashlib.sha256(shown.encode()).hexdigest()[:16]}.jsonl"
 
 
 def _append_line(path: Path, line: str) -> None:
