@@ -67,7 +67,8 @@ def test_spark_determination_agrees_with_polars_on_every_row(tmp_path: Path) -> 
 @pytest.mark.parametrize(("lists", "budget"), [(None, 5000), (frozenset({"un"}), 5000), (None, 1)])
 def test_spark_screening_writes_what_the_local_batch_writes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lists: frozenset[str] | None, budget: int) -> None:
-    """Also when a query's keys are too common to all propose names (`budget` 1: only the rarest)."""
+    """Also when a query's keys are too common to all propose names (`budget` 1: only the rarest), and
+    when a row asks for persons only while a hundred firms carry the person's name."""
     monkeypatch.setattr(index_module, "PROPOSING_BUDGET", budget)
     listed = datetime(2016, 7, 6, tzinfo=UTC).date()
     parties = [
@@ -75,6 +76,8 @@ def test_spark_screening_writes_what_the_local_batch_writes(
               listed_on=listed),
         Party("ofac", "9345", Schema.ORGANIZATION, "KOREA MINING DEVELOPMENT TRADING CORPORATION",
               aliases=("KOMID",), countries=("KP",), listed_on=listed),
+        *(Party("ofac", f"F{n}", Schema.COMPANY, f"CHOE CHUN YONG {a}{b}AN")
+          for n, (a, b) in enumerate((a, b) for a in "BCDFGHJKLM" for b in "AEIOUYRSTN")),
         Party("un", "KPi.033", Schema.PERSON, "CHOE CHUN YONG", family_names=("CHOE",), countries=("KP",),
               listed_on=listed),
         Party("un", "KPe.001", Schema.ORGANIZATION, "KOREA MINING DEVELOPMENT TRADING CORPORATION",
@@ -83,8 +86,9 @@ def test_spark_screening_writes_what_the_local_batch_writes(
     names = ["김정은", "Kim Jong-un", "KOMID", "Korea Mining Development Trading Corp",
              "Samsung Electronics", "조준영", "", "Choe Chun-yong"]
     source = tmp_path / "parties.csv"
-    lines = "".join(f"{n},{name}\n" for n, name in enumerate(names))
-    source.write_text("id,name\n" + lines, encoding="utf-8")
+    kinds = ["", "person", "organization", "", "", "", "", "person"]
+    lines = "".join(f"{n},{name},{kind}\n" for n, (name, kind) in enumerate(zip(names, kinds, strict=True)))
+    source.write_text("id,name,schema\n" + lines, encoding="utf-8")
     bad = spark_screen_batch(parties, source, tmp_path / "spark.csv", TODAY, lists, "local[2]")
     rows = list(csv.DictReader(source.open(encoding="utf-8")))
     local = list(screen_rows(ScreeningIndex(parties), rows, TODAY, lists, workers=1))
@@ -95,3 +99,5 @@ def test_spark_screening_writes_what_the_local_batch_writes(
         assert spark[3]["top_id"] == "KPe.001" and {r["top_id"] for r in spark} <= {"", "KPe.001", "KPi.033"}
     elif budget > 1:
         assert spark[0]["top_id"] == "20157"
+    if budget > 1:
+        assert spark[7]["top_id"] == "KPi.033"

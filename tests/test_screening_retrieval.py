@@ -85,6 +85,23 @@ def test_screening_one_list_is_not_crowded_out_by_another() -> None:
     assert [(h.party.list_name, h.party.id, h.band) for h in hits] == [("un", "QDi.1", "match")]
 
 
+def test_screening_a_person_is_not_crowded_out_by_organisations() -> None:
+    """`--schema person`: a hundred firms named after a person must not take every place the scorer
+    has from the person."""
+    from datetime import date
+
+    from corridor.screening import Query, screen
+
+    firms = [Party("ofac", str(n), Schema.COMPANY, f"MOHAMMED ALI {word}")
+             for n, word in enumerate(f"{a}{b}AN" for a in "BCDFGHJKLM" for b in "AEIOUYRSTN")]
+    person = Party("ofac", "P1", Schema.PERSON, "MOHAMMED ALI")
+    index = ScreeningIndex([*firms, person])
+    hits = screen(index, Query("MOHAMMED ALI", date(2026, 1, 1), schema=Schema.PERSON)).hits
+    assert [(h.party.id, h.band) for h in hits] == [("P1", "match")]
+    as_firm = screen(index, Query("MOHAMMED ALI", date(2026, 1, 1), schema=Schema.ORGANIZATION)).hits
+    assert as_firm and all(h.party.schema is Schema.COMPANY for h in as_firm)
+
+
 def test_candidates_do_not_depend_on_the_process(tmp_path) -> None:
     """Two batch workers (two processes, two string-hash seeds) must pick the same candidates,
     also when a query's keys are too common for all of them to propose names."""

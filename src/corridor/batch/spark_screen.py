@@ -2,7 +2,8 @@
 
 1. Every list name is read once, in pandas UDFs, into its retrieval keys (`name_keys`): a
    `(key, party, name)` table, with each key's rarity weight (`idf`) from its count.
-2. Every query row is read into its keys the same way, and joined to that table on the key:
+2. Every query row is read into its keys the same way, and joined to that table on the key
+   (names on the lists asked, of the kind of party the row asks for, if it says):
    summed weights rank the candidate names of each query; the best are kept per query, as
    `ScreeningIndex.candidates` keeps them (same weights, same proposing budget, same order, same
    per-party cap).
@@ -23,7 +24,7 @@ from corridor.batch.parties import RESULT_COLUMNS, party_query, summary
 from corridor.batch.spark import spark_session
 from corridor.screening import index
 from corridor.screening.index import CANDIDATES_SCORED, NAMES_PER_PARTY, key_weight, name_keys, party_names
-from corridor.screening.party import Party
+from corridor.screening.party import Party, Schema
 from corridor.screening.screen import query_forms, score_candidates
 
 QUERY = "query_row"
@@ -46,10 +47,12 @@ def spark_screen_batch(parties: list[Party], source: Path, out: Path, day: date,
     asked = [(n, r.get("name") or "", r.get("schema") or "", r.get("country") or "")
              for n, r in enumerate(rows)]
     queries = spark.createDataFrame(asked, f"{QUERY} long, name string, schema string, country string")
-    query_keys = queries.mapInPandas(_query_keys, f"{QUERY} long, key string")
-    on_lists = names if not lists else names.join(spark.createDataFrame(
-        [(n,) for n, p in enumerate(parties) if p.list_name in lists], "party long"), "party")
-    ranked = (_within_budget(query_keys.join(on_lists, "key")).join(weights, "key")
+    query_keys = queries.mapInPandas(_query_keys, f"{QUERY} long, key string, wanted string")
+    kinds = spark.createDataFrame([(n, p.schema.kind) for n, p in enumerate(parties)
+                                   if not lists or p.list_name in lists], "party long, kind string")
+    shared = (query_keys.join(names, "key").join(kinds, "party")  # on the lists, of the kind asked
+              .filter(F.col("wanted").isNull() | (F.col("wanted") == F.col("kind"))))
+    ranked = (_within_budget(shared).join(weights, "key")
               .groupBy(QUERY, "party", "position").agg(F.sum("idf").alias("weight")))
     order = Window.partitionBy(QUERY).orderBy(F.desc("weight"), "party", "position")
     ranks = ranked.withColumn("rank", F.row_number().over(order))
@@ -109,8 +112,9 @@ def _query_keys(frames: Iterator[Any]) -> Iterator[Any]:
             except ValueError:
                 continue  # reported by the driver, which reads the same row again
             keys = set().union(*(form_keys(f) for f in forms[True] + forms[False]))
-            rows += [(number, key) for key in keys]
-        yield pd.DataFrame(rows, columns=[QUERY, "key"])
+            wanted = Schema.parse(schema).kind if schema else None
+            rows += [(number, key, wanted) for key in keys]
+        yield pd.DataFrame(rows, columns=[QUERY, "key", "wanted"])
 
 
 def _score(frame: Any, day: date, lists: frozenset[str] | None) -> Any:

@@ -6,7 +6,8 @@ Korean key (Jong/Jeong/Chong), and, for non-Korean words of four letters or more
 letter deleted in turn (a typo: one edit apart always shares one of them; two adjacent words are
 also posted joined, so `TONG-HO` typed `TONGIHO` shares `tongho`). A query collects the names
 sharing its keys, weighted by how rare each key is (inverse document frequency), and only the
-best few are scored with rapidfuzz. A query limited to some lists ranks only their names.
+best few are scored with rapidfuzz. A query limited to some lists, or to one kind of party
+(persons, organisations, vessels), ranks only those names.
 Generic words and name particles (al, bin, de) are not posted (they would fetch thousands of
 names), unless a name has nothing else. On very large lists the work per query is bounded: the
 query's rarest keys propose at most `PROPOSING_BUDGET` names, and its commoner keys (a frequent
@@ -20,7 +21,7 @@ import itertools
 import math
 import mmap
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
@@ -39,6 +40,7 @@ NAMES_PER_PARTY = 3
 PROPOSING_BUDGET = 5_000  # names the rarest keys of a query may propose; commoner keys only re-rank
 MISSPELT_FROM = 4  # letters: a typo in a shorter word leaves too little of it to go on
 WEIGHT_GRAIN = 2**30  # key weights are multiples of 1/WEIGHT_GRAIN: their sums are exact
+GROUP_ARRAYS = ("party_list", "list_names", "party_kind", "kind_names")
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,16 +154,18 @@ class ScreeningIndex:
 
     def __init__(self, parties: list[Party]) -> None:
         names = [name for number, party in enumerate(parties) for name in party_names(number, party)]
-        list_names = np.array(sorted({p.list_name for p in parties}), dtype=str)
-        party_list = np.searchsorted(list_names, [p.list_name for p in parties]).astype(np.uint16)
+        list_names, party_list = _coded([p.list_name for p in parties])
+        kind_names, party_kind = _coded([p.schema.kind for p in parties])
         self._assemble(parties, names, np.array([n.party for n in names], dtype=np.int32),
-                       Postings.build(name_keys(n) for n in names), party_list, list_names)
+                       Postings.build(name_keys(n) for n in names),
+                       {"party_list": party_list, "list_names": list_names,
+                        "party_kind": party_kind, "kind_names": kind_names})
 
     def _assemble(self, parties: Sequence[Party], names: Sequence[IndexedName], name_party: np.ndarray,
-                  postings: Postings, party_list: np.ndarray, list_names: np.ndarray) -> None:
+                  postings: Postings, groups: dict[str, np.ndarray]) -> None:
         self.parties, self.names, self._name_party, self._postings = parties, names, name_party, postings
-        self._party_list, self._list_names = party_list, list_names
-        self._names_on: dict[frozenset[str], np.ndarray] = {}
+        self._groups = groups  # each party's list and kind, as codes into the names beside them
+        self._names_on: dict[tuple[frozenset[str] | None, str | None], np.ndarray] = {}
 
     def save(self, folder: Path) -> dict[str, str]:
         """Write the index as files in `folder` (created); the SHA-256 of each file, by name."""
@@ -173,7 +177,7 @@ class ScreeningIndex:
         arrays = {"party_offsets": parties.offsets, "name_offsets": names.offsets,
                   "name_party": self._name_party, "keys": self._postings.keys,
                   "key_offsets": self._postings.offsets, "entries": self._postings.entries,
-                  "party_list": self._party_list, "list_names": self._list_names}
+                  **self._groups}
         for name, values in arrays.items():
             np.save(folder / f"{name}.npy", np.ascontiguousarray(values), allow_pickle=False)
         (folder / "parties.bin").write_bytes(bytes(parties.blob))
@@ -190,7 +194,7 @@ class ScreeningIndex:
         try:
             arrays = {name: _mapped_array(folder / f"{name}.npy")
                       for name in ("party_offsets", "name_offsets", "name_party", "keys", "key_offsets",
-                                   "entries", "party_list", "list_names")}
+                                   "entries", *GROUP_ARRAYS)}
             blobs = {name: _mapped(folder / f"{name}.bin") for name in ("parties", "names")}
         except (OSError, ValueError) as error:
             raise ValueError(f"screening index in {folder} cannot be read: {error}") from error
@@ -199,24 +203,25 @@ class ScreeningIndex:
                         Records(blobs["names"], arrays["name_offsets"], _name_from_value),
                         arrays["name_party"],
                         Postings(arrays["keys"], arrays["key_offsets"], arrays["entries"]),
-                        arrays["party_list"], arrays["list_names"])
+                        {name: arrays[name] for name in GROUP_ARRAYS})
         return index
 
     def __len__(self) -> int:
         return len(self.parties)
 
     def candidates(self, forms: tuple[NameForm, ...], limit: int = CANDIDATES_SCORED,
-                   lists: frozenset[str] | None = None) -> list[IndexedName]:
+                   lists: frozenset[str] | None = None, kind: str | None = None) -> list[IndexedName]:
         """The names sharing the rarest keys with any reading of the query, best first; with
-        `lists`, only names on those lists (a key's weight is still its rarity on every list)."""
+        `lists`, only names on those lists, and with `kind` (`Schema.kind`), only names of parties
+        of that kind (a key's weight is still its rarity over every name)."""
         # in a fixed order: which of two equally rare keys proposes names must not depend on the
         # process's string hashing, or two workers would answer one name differently
         keys = sorted(set().union(*(form_keys(f) for f in forms))) if forms else []
         names = len(self.names)
         weighed = ((entries, key_weight(key, len(entries), names))
                    for key, entries in self._postings.find(keys))
-        if lists:
-            on = self._on_lists(lists)
+        if lists or kind:
+            on = self._names_of(lists, kind)
             weighed = ((kept, weight) for entries, weight in weighed if len(kept := entries[on[entries]]))
         found = sorted(weighed, key=lambda pair: len(pair[0]))
         if not found:
@@ -232,12 +237,22 @@ class ScreeningIndex:
                     break
         return chosen
 
-    def _on_lists(self, lists: frozenset[str]) -> np.ndarray:
-        """For every name, whether its party is on one of `lists` (kept for the next query)."""
-        if lists not in self._names_on:
-            codes = [code for code, name in enumerate(self._list_names.tolist()) if name in lists]
-            self._names_on[lists] = np.isin(self._party_list, codes)[self._name_party]
-        return self._names_on[lists]
+    def _names_of(self, lists: frozenset[str] | None, kind: str | None) -> np.ndarray:
+        """For every name, whether its party is on one of `lists` and of `kind` (kept for the next
+        query)."""
+        if (lists, kind) not in self._names_on:
+            wanted = np.ones(len(self.parties), dtype=bool)
+            if lists:
+                wanted &= self._party_in("list", lists)
+            if kind:
+                wanted &= self._party_in("kind", {kind})
+            self._names_on[(lists, kind)] = wanted[self._name_party]
+        return self._names_on[(lists, kind)]
+
+    def _party_in(self, group: str, allowed: Set[str]) -> np.ndarray:
+        """For every party, whether its list (or kind) is one of `allowed`."""
+        codes = [code for code, name in enumerate(self._groups[f"{group}_names"].tolist()) if name in allowed]
+        return np.isin(self._groups[f"party_{group}"], codes)
 
 
 def _ranked(found: list[tuple[np.ndarray, float]], wanted: int) -> list[int]:
@@ -255,6 +270,12 @@ def _ranked(found: list[tuple[np.ndarray, float]], wanted: int) -> list[int]:
         keep = scores >= np.partition(scores, len(scores) - wanted)[len(scores) - wanted]
         unique, scores = unique[keep], scores[keep]
     return unique[np.lexsort((unique, -scores))[:wanted]].tolist()
+
+
+def _coded(values: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct values, sorted, and each value as its number among them."""
+    distinct = np.array(sorted(set(values)), dtype=str)
+    return distinct, np.searchsorted(distinct, values).astype(np.uint16)
 
 
 def file_digest(path: Path) -> str:

@@ -29,6 +29,12 @@ class Schema(StrEnum):
     def is_person(self) -> bool:
         return self is Schema.PERSON
 
+    @property
+    def kind(self) -> str:
+        """What a screening of this schema may meet: an organisation and a company are one kind
+        (lists and users file the same firm under either)."""
+        return "organisation" if self in (Schema.ORGANIZATION, Schema.COMPANY) else self.value.lower()
+
     @classmethod
     def parse(cls, value: str) -> Schema:
         """Accept FtM names and the CLI's lower-case words (`person`, `organization`)."""

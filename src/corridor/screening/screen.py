@@ -127,7 +127,8 @@ def screen(index: ScreeningIndex, query: Query, floor: float = REVIEW_AT) -> Scr
     `floor` is the lowest score reported: the review band's, except for a benchmark that
     chooses the bands and so needs the scores below them (band `below review`)."""
     forms = query_forms(query)
-    candidates = index.candidates(forms[True] + forms[False], lists=query.lists)
+    kind = query.schema.kind if query.schema else None
+    candidates = index.candidates(forms[True] + forms[False], lists=query.lists, kind=kind)
     return score_candidates(query, forms, [(index.parties[c.party], c) for c in candidates], floor)
 
 
@@ -182,14 +183,7 @@ def _cap_organisations_met_by_a_person(best: dict, parties: dict[int, Party]) ->
 def _wanted(party: Party, query: Query) -> bool:
     if query.lists and party.list_name not in query.lists:
         return False
-    if query.schema is None:
-        return True
-    if query.schema.is_person:
-        return party.schema.is_person
-    return party.schema is query.schema or (
-        query.schema in (Schema.ORGANIZATION, Schema.COMPANY)
-        and party.schema in (Schema.ORGANIZATION, Schema.COMPANY)
-    )
+    return query.schema is None or party.schema.kind == query.schema.kind
 
 
 def explain(query: Query, party: Party, comparison: Comparison, score: float) -> dict:
