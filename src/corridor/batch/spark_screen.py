@@ -125,16 +125,17 @@ def _score(frame: Any, day: date, lists: frozenset[str] | None) -> Any:
     first = frame.iloc[0]
     row = {"name": first["name"], "schema": first["schema"], "country": first["country"]}
     query = party_query(row, day, lists)
-    chosen, per_party = [], {}
+    chosen, parties = [], {}
     for number, position, blob in frame[["party", "position", "blob"]].itertuples(index=False, name=None):
-        if per_party.get(number, 0) >= NAMES_PER_PARTY:
+        number = int(number)
+        if sum(1 for name in chosen if name.party == number) >= NAMES_PER_PARTY:
             continue
-        per_party[number] = per_party.get(number, 0) + 1
-        party = _party(blob)
-        chosen.append((party, party_names(int(number), party)[int(position)]))
+        if number not in parties:
+            parties[number] = _party(blob)
+        chosen.append(party_names(number, parties[number])[int(position)])
         if len(chosen) == CANDIDATES_SCORED:
             break
-    result = summary(score_candidates(query, query_forms(query), chosen))
+    result = summary(score_candidates(query, query_forms(query), chosen, parties.__getitem__))
     return pd.DataFrame([{QUERY: int(first[QUERY]), **result}])
 
 

@@ -45,12 +45,14 @@ GROUP_ARRAYS = ("party_list", "list_names", "party_kind", "kind_names")
 
 @dataclass(frozen=True, slots=True)
 class IndexedName:
-    """One name of one party, with its readings."""
+    """One name of one party, with its readings (and whether the party is a person, which decides
+    how names are compared, so that a name can be scored before its party is read)."""
 
     party: int
     name: str
     forms: tuple[NameForm, ...]
     family_names: frozenset[str]
+    person: bool
 
 
 def form_keys(form: NameForm) -> set[str]:
@@ -104,7 +106,7 @@ def party_names(number: int, party: Party) -> list[IndexedName]:
     person = party.schema.is_person
     family = frozenset(t for f in party.family_names for t in latin_tokens(f, True)[0])
     named = ((name, name_forms(name, person)) for name in party.names())
-    return [IndexedName(number, name, forms, family) for name, forms in named if forms]
+    return [IndexedName(number, name, forms, family, person) for name, forms in named if forms]
 
 
 def name_keys(name: IndexedName) -> set[str]:
@@ -128,20 +130,22 @@ def key_weight(key: str, names_with_key: int, names: int) -> float:
     return round(idf(names_with_key, names) / share * WEIGHT_GRAIN) / WEIGHT_GRAIN
 
 
-_TUPLE_FIELDS = tuple(str(f.type).startswith("tuple") for f in fields(NameForm))
+_TUPLE_FIELDS = tuple(n for n, f in enumerate(fields(NameForm)) if str(f.type).startswith("tuple"))
 
 
 def _name_value(name: IndexedName) -> list:
     """An indexed name as plain JSON values (its forms as lists in field order)."""
     forms = [[getattr(f, field.name) for field in fields(NameForm)] for f in name.forms]
-    return [name.party, name.name, forms, sorted(name.family_names)]
+    return [name.party, name.name, forms, sorted(name.family_names), name.person]
 
 
 def _name_from_value(value: list) -> IndexedName:
-    party, name, forms, family = value
-    return IndexedName(int(party), str(name), tuple(
-        NameForm(*(tuple(v) if is_tuple else v for v, is_tuple in zip(form, _TUPLE_FIELDS, strict=True)))
-        for form in forms), frozenset(family))
+    party, name, forms, family, person = value
+    for form in forms:  # JSON has lists where a form has tuples
+        for field_number in _TUPLE_FIELDS:
+            form[field_number] = tuple(form[field_number])
+    return IndexedName(int(party), str(name), tuple(NameForm(*form) for form in forms), frozenset(family),
+                       bool(person))
 
 
 class ScreeningIndex:
@@ -261,8 +265,12 @@ def _ranked(found: list[tuple[np.ndarray, float]], wanted: int) -> list[int]:
     sizes = itertools.accumulate(len(e) for e, _ in found)
     proposing = max(1, sum(1 for size in sizes if size <= PROPOSING_BUDGET))
     rarest = [(e[:PROPOSING_BUDGET], w) for e, w in found[:proposing]]
-    unique, inverse = np.unique(np.concatenate([e for e, _ in rarest]), return_inverse=True)
-    scores = np.bincount(inverse, weights=np.repeat([w for _, w in rarest], [len(e) for e, _ in rarest]))
+    proposed = np.concatenate([e for e, _ in rarest])
+    order = proposed.argsort(kind="stable")
+    proposed = proposed[order]
+    starts = np.flatnonzero(np.concatenate(([True], proposed[1:] != proposed[:-1])))
+    unique = proposed[starts]  # each name once, with the sum of its keys' weights
+    scores = np.add.reduceat(np.repeat([w for _, w in rarest], [len(e) for e, _ in rarest])[order], starts)
     for common, weight in found[proposing:]:  # common keys re-rank the names the rarer ones proposed
         at = np.minimum(np.searchsorted(common, unique), len(common) - 1)
         scores += weight * (common[at] == unique)

@@ -50,6 +50,12 @@ def listed_birth_dates(party: Party) -> tuple[set[int], set[str]]:
     return years, days
 
 
+def most_raised(birth_date: str | None, id_number: str | None) -> float:
+    """The most the qualifiers given can raise any entry's score (a listed identifier and birth
+    date): a name scoring this much under the floor cannot be a hit, whatever its entry says."""
+    return (IDENTIFIER_MATCH_BONUS if id_number else 0.0) + (BIRTH_DATE_MATCH_BONUS if birth_date else 0.0)
+
+
 def qualify(party: Party, birth_date: str | None, nationality: str | None,
             id_number: str | None) -> tuple[float, dict[str, str]]:
     """The score change the qualifiers make for this entry, and what each found."""

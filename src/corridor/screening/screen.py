@@ -15,7 +15,7 @@ date is ignored.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -24,7 +24,7 @@ from corridor.screening.index import IndexedName, ScreeningIndex
 from corridor.screening.names import NameForm, name_forms, validate_name
 from corridor.screening.ofac_score import ofac_score
 from corridor.screening.party import Party, Schema
-from corridor.screening.qualifiers import normalise_identifier, parse_birth_date, qualify
+from corridor.screening.qualifiers import most_raised, normalise_identifier, parse_birth_date, qualify
 
 MATCH_AT = 0.85
 REVIEW_AT = 0.70
@@ -129,23 +129,26 @@ def screen(index: ScreeningIndex, query: Query, floor: float = REVIEW_AT) -> Scr
     forms = query_forms(query)
     kind = query.schema.kind if query.schema else None
     candidates = index.candidates(forms[True] + forms[False], lists=query.lists, kind=kind)
-    return score_candidates(query, forms, [(index.parties[c.party], c) for c in candidates], floor)
+    return score_candidates(query, forms, candidates, index.parties.__getitem__, floor)
 
 
 def score_candidates(query: Query, forms_by_kind: dict[bool, tuple[NameForm, ...]],
-                     candidates: Iterable[tuple[Party, IndexedName]], floor: float = REVIEW_AT
-                     ) -> ScreeningResult:
-    """Score retrieved candidates: the one step the in-memory index and the Spark join share."""
+                     candidates: Iterable[IndexedName], party_of: Callable[[int], Party],
+                     floor: float = REVIEW_AT) -> ScreeningResult:
+    """Score retrieved candidates: the one step the in-memory index and the Spark join share.
+    A listed party is read (`party_of` its number) only for names that may reach the floor."""
     best: dict[int, tuple[float, IndexedName, Comparison]] = {}
     parties: dict[int, Party] = {}
-    for party, candidate in candidates:
+    reach = most_raised(query.birth_date, query.id_number)
+    for candidate in candidates:
+        person = candidate.person
+        comparison = compare_names(forms_by_kind[person], candidate.forms, person, candidate.family_names)
+        if comparison is None or comparison.score + reach < floor:
+            continue
+        party = parties.get(candidate.party) or party_of(candidate.party)
         if not _wanted(party, query):
             continue
         parties[candidate.party] = party
-        person = party.schema.is_person
-        comparison = compare_names(forms_by_kind[person], candidate.forms, person, candidate.family_names)
-        if comparison is None:
-            continue
         score = comparison.score
         if query.country and party.countries and query.country not in party.countries:
             score -= COUNTRY_MISMATCH_PENALTY
