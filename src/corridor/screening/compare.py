@@ -183,7 +183,7 @@ def compare_names(
     """The best comparison over every pair of readings; two names in the same CJK script are
     compared only as written, so a one-syllable difference is not hidden by romanisation."""
     q_original = next((f for f in query if f.original), None)
-    c_original = next((f for f in candidate if f.original), None)
+    c_original = q_original and next((f for f in candidate if f.original), None)
     if q_original and c_original and script_of(q_original.original) == script_of(c_original.original):
         return _compare_same_script(q_original, c_original)
     best = None
