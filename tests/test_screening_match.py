@@ -38,6 +38,26 @@ def test_korean_bank_name_in_hangul_hits_its_romanised_listing(index):
     assert ("ofac", "11581") in ids and ("un", "KPe.025") in ids
 
 
+@pytest.mark.parametrize(("name", "listed"), [
+    ("조선광업개발무역회사", "KOREA MINING DEVELOPMENT TRADING CORPORATION"),  # KOMID in Hangul
+    ("朝鮮鉱業開発貿易会社", "KOREA MINING DEVELOPMENT TRADING CORPORATION"),  # the same in Japanese kanji
+    ("단군무역회사", "KOREA TANGUN TRADING CORPORATION"),  # 단군 read as one word: `Tangun`, not `tan kun`
+])
+def test_a_firm_written_in_hangul_or_kanji_hits_its_romanised_listing(index, name, listed):
+    hit = _top(index, name)
+    assert hit is not None and hit.party.name == listed and hit.band == "match"
+
+
+@pytest.mark.parametrize(("name", "listed"), [
+    ("キム・ジョンウン", "KIM, Jong Un"),  # キム is `kimu` in Hepburn; ン ends both 정 and 은
+    ("キム・ヨジョン", "KIM, Yo Jong"),
+    ("하마스", "HAMAS"),  # a foreign name spelt in Hangul: 스 is `s`
+])
+def test_a_foreign_name_written_in_kana_or_hangul_hits_its_listing(index, name, listed):
+    hit = _top(index, name)
+    assert hit is not None and hit.party.name == listed and hit.band == "match"
+
+
 def test_romanised_dprk_person_hits_both_lists(index):
     ids = {
         (h.party.list_name, h.party.id) for h in screen(index, Query("리병철", DAY)).hits if h.band == "match"

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from corridor.names.korean import Romanisation, given_name_as_said, loose_token, romanise, surname_keys
+from corridor.names.japanese import as_foreign_name
+from corridor.names.korean import (
+    Romanisation,
+    given_name_as_said,
+    looks_foreign,
+    loose_token,
+    romanise,
+    romanise_foreign,
+    romanise_words,
+    surname_keys,
+)
 from corridor.names.legal_forms import strip_cjk_legal_form
 from corridor.screening.compare import compare_names
 from corridor.screening.names import name_forms, validate_name
@@ -102,6 +112,37 @@ def test_a_given_name_is_read_as_it_is_said(written, said):
 def test_hangul_names_meet_a_mccune_reischauer_spelling_of_their_sound(hangul, latin):
     result = compare_names(name_forms(hangul, True), name_forms(latin, True), True)
     assert result.score >= 0.85, result
+
+
+@pytest.mark.parametrize(
+    ("hangul", "mr", "rr"),
+    [
+        ("단군", "tangun", "dangun"),  # k voiced after n in MR
+        ("련봉", "ryonbong", "ryeonbong"),  # p voiced after n; no initial-sound rule for DPRK firms
+        ("광선", "kwangson", "gwangseon"),  # s is never voiced
+        ("대동강", "taedonggang", "daedonggang"),
+        ("극렴", "kungnyom", "geungnyeom"),  # assimilated as said
+    ],
+)
+def test_a_firm_word_in_hangul_is_romanised_as_one_word(hangul, mr, rr):
+    assert (romanise_words(hangul, Romanisation.MR), romanise_words(hangul, Romanisation.RR)) == (mr, rr)
+
+
+@pytest.mark.parametrize(
+    ("hangul", "foreign", "read"),
+    [("하마스", True, "hamas"), ("크리스마스", True, "krismas"), ("도널드 트럼프", True, "donold tromp"),
+     ("김정은", False, None), ("삼성전자", False, None), ("오사마 빈 라덴", False, None)],
+)
+def test_a_foreign_name_spelt_in_hangul_is_read_back(hangul, foreign, read):
+    assert looks_foreign(hangul) is foreign
+    if read:
+        assert romanise_foreign(hangul) == read
+
+
+def test_a_name_in_kana_is_also_read_as_a_foreign_name():
+    assert as_foreign_name("kimu jon un") == ["kim jon un", "kim jon ung", "kim jong un", "kim jong ung"]
+    assert as_foreign_name("hamasu") == ["hamas"]
+    assert as_foreign_name("yamada taro") == []  # nothing kana added to a final consonant
 
 
 def test_one_syllable_difference_in_the_same_script_is_not_a_match():

@@ -9,6 +9,7 @@ are folded after reading.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache, lru_cache
 
@@ -36,6 +37,31 @@ def fold_long_vowels(romaji: str) -> str:
     for pattern, replacement in _LONG_VOWELS:
         romaji = re.sub(pattern, replacement, romaji)
     return romaji
+
+
+# Kana spells a foreign word's final consonant with a vowel after it: キム (Kim) is `kimu`, パク
+# (Pak) `paku`, チョル (Chol) `choru`, ソウルト `souruto`. These are the morae a Korean or Western
+# final consonant is written with.
+_FINAL_MORA = re.compile(r"(?<=[aeiou])([mkrpbgs]u|[td]o)\b")
+
+
+NASAL_WORDS_READ_BOTH_WAYS = 3  # at most 2**3 readings of one name
+
+
+def as_foreign_name(romaji: str) -> list[str]:
+    """A kana name read as a foreign name is: the vowel kana adds after a final consonant
+    dropped (`kimu jon un` → `kim jon un`, for 김정은 written キム・ジョンウン); and, since ン ends
+    both Korean -n and -ng syllables, each word ending in n read both ways (`kim jong un`). The
+    readings that differ from `romaji`, each once."""
+    words = _FINAL_MORA.sub(lambda m: m.group(1)[0], romaji).split()
+    nasal = [i for i, word in enumerate(words) if re.search(r"[aeiou]n$", word)][:NASAL_WORDS_READ_BOTH_WAYS]
+    readings = []
+    for endings in itertools.product(("", "g"), repeat=len(nasal)):
+        spelt = list(words)
+        for i, ending in zip(nasal, endings, strict=True):
+            spelt[i] += ending
+        readings.append(" ".join(spelt))
+    return [reading for reading in dict.fromkeys(readings) if reading != romaji]
 
 
 @lru_cache(maxsize=4096)

@@ -253,6 +253,10 @@ _NASAL_OF_FINAL = {
 }
 
 
+_VOICED = {0: "g", 3: "d", 7: "b"}  # ㄱ ㄷ ㅂ, written k t p at the start of a word
+_VOICED_FINALS = frozenset({0, _FINAL_NIEUN, _FINAL_RIEUL, _FINAL_MIEUM, _FINAL_IEUNG})  # vowel, ㄴ ㄹ ㅁ ㅇ
+
+
 def initial_sound_rule(syllable: str) -> str:
     """The South Korean reading of a word-initial syllable: ㄹ → ㄴ or ㅇ, ㄴ → ㅇ before i/y."""
     if not is_hangul_syllable(syllable):
@@ -274,7 +278,58 @@ def given_name_as_said(given: str) -> str:
     of Korean Language); LoC Korean romanization tables, rules for personal names."""
     if not given or not all(is_hangul_syllable(ch) for ch in given):
         return given
-    jamo = [list(_jamo(ch)) for ch in initial_sound_rule(given[0]) + given[1:]]
+    return "".join(_syllable(*parts) for parts in _as_said(initial_sound_rule(given[0]) + given[1:]))
+
+
+def romanise_words(text: str, system: Romanisation) -> str:
+    """Each Hangul word romanised as one word, as firms' names are written in Latin (`단군무역` →
+    `tangunmuyok`, not `tan kun mu yok`): its syllables as said together (the assimilations of
+    `given_name_as_said`, without the initial-sound rule, which DPRK names do not follow), and, in
+    McCune-Reischauer, k, t and p voiced after a vowel, n, l, m or ng (단군 `Tangun`, 련봉
+    `Ryonbong`). Source: McCune & Reischauer (1939), rules on voicing within a word."""
+    return " ".join(_romanised_word(word, system) if all(map(is_hangul_syllable, word))
+                    else romanise(word, system) for word in text.split())
+
+
+_EU, _SILENT = 18, 11  # the vowel ㅡ; the initial ㅇ, which has no sound
+
+
+def looks_foreign(text: str) -> bool:
+    """Hangul that spells a foreign name: a consonant with the ㅡ Hangul adds to write it alone
+    (하마스 `Hamas`, 트럼프 `Trump`), which Korean names do not have."""
+    syllables = [_jamo(ch) for ch in text if is_hangul_syllable(ch)]
+    return any(m == _EU and f == 0 and i != _SILENT for i, m, f in syllables)
+
+
+def romanise_foreign(text: str) -> str:
+    """A foreign name written in Hangul, read back: each word's syllables joined, consonants as RR
+    writes them, vowels as McCune-Reischauer (ㅓ stands for English `o`, `u` and schwa), and a
+    consonant written with ㅡ read alone (하마스 → `hamas`, 도널드 트럼프 → `donold tromp`)."""
+    return " ".join("".join(_foreign_syllable(*_jamo(ch)) for ch in word)
+                    if all(map(is_hangul_syllable, word)) else word for word in text.split())
+
+
+def _foreign_syllable(initial: int, medial: int, final: int) -> str:
+    consonant = _INITIALS[Romanisation.RR][initial]
+    if medial == _EU and final == 0 and initial != _SILENT:
+        return consonant
+    return consonant + _MEDIALS[Romanisation.MR][medial] + _FINALS[final]
+
+
+def _romanised_word(word: str, system: Romanisation) -> str:
+    out, voiced_before = [], False
+    for initial, medial, final in _as_said(word):
+        first = _INITIALS[system][initial]
+        if system is Romanisation.MR and voiced_before and initial in _VOICED:
+            first = _VOICED[initial]
+        out.append(first + _MEDIALS[system][medial] + _FINALS[final])
+        voiced_before = final in _VOICED_FINALS
+    return "".join(out)
+
+
+def _as_said(word: str) -> list[list[int]]:
+    """The (initial, medial, final) of each syllable after the consonant assimilations."""
+    jamo = [list(_jamo(ch)) for ch in word]
     for before, after in zip(jamo, jamo[1:], strict=False):
         final, initial = before[2], after[0]
         if initial == _RIEUL and after[1] in _YEO_YU and final in (0, _FINAL_NIEUN):
@@ -289,7 +344,7 @@ def given_name_as_said(given: str) -> str:
                 before[2] = _NASAL_OF_FINAL[final]
             elif final == _FINAL_RIEUL and initial == _NIEUN:
                 after[0] = _RIEUL
-    return "".join(_syllable(*parts) for parts in jamo)
+    return jamo
 
 
 def _jamo(syllable: str) -> tuple[int, int, int]:

@@ -32,12 +32,16 @@ CJK_LEGAL_FORMS: dict[str, str] = {
     "유한책임회사": "LLC",
     "합자회사": "LP",
     "합명회사": "GP",
+    "총회사": "CO",  # DPRK firms: `…General Corporation`
+    "회사": "CO",
     "(주)": "JSC",
     "㈜": "JSC",
     "（주）": "JSC",
     "(유)": "LLC",
     "集团有限公司": "LLC",
     "集團有限公司": "LLC",
+    "总公司": "CO",
+    "總公司": "CO",
     "公司": "CO",
 }
 _CJK_ORDER = sorted(CJK_LEGAL_FORMS, key=len, reverse=True)

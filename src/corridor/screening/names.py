@@ -54,6 +54,9 @@ JAPANESE_COUNTRIES = frozenset({"JP"})
 CHINESE_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "SG"})
 AS_WRITTEN = "as written"
 PINYIN = "pinyin"
+FOREIGN_KANA = "Hepburn, as a foreign name"
+FOREIGN_HANGUL = "Revised Romanization, as a foreign name"
+STRICT_READINGS = (PINYIN, FOREIGN_KANA)  # readings whose syllables align only when near-identical
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,7 +200,7 @@ def _cjk_forms(text: str, script: Script, person: bool, country: str | None) -> 
                         korean_reading=is_korean,
                         organisation=not person,
                         surname=surname if korean.is_surname(surname or "") else None,
-                        strict=reading == PINYIN,
+                        strict=reading in STRICT_READINGS,
                         parts=parts,
                     )
                 )
@@ -215,32 +218,51 @@ def _hanja_forms(text: str, han: str, person: bool, country: str | None) -> list
     ]
 
 
-def _readings(text: str, script: Script, person: bool, country: str | None) -> list[tuple[str, str, bool]]:
-    if script is Script.HANGUL:
-        if person:
-            surname, given = korean.split_person_name(text)
-            spoken = korean.given_name_as_said(given)
-            ways = [(system.value, system, given) for system in korean.Romanisation]
-            if spoken != given:  # McCune-Reischauer spells the sound (극렴: Kung-nyom), RR the letters
-                mr = korean.Romanisation.MR
-                ways.append((f"{mr.value}, as said ({spoken})", mr, spoken))
-            return [
-                (
-                    label,
-                    f"{korean.romanise(surname, system).replace(' ', '')} "
-                    f"{korean.romanise(name, system).replace(' ', '-')}",
-                    True,
-                )
-                for label, system, name in ways
-            ]
-        return [(system.value, korean.romanise(text, system), True) for system in korean.Romanisation]
+Reading = tuple[str, str, bool]  # (how it was read, the Latin text, whether read as Korean)
+
+
+def _readings(text: str, script: Script, person: bool, country: str | None) -> list[Reading]:
+    if script is not Script.HANGUL:
+        return _kana_or_han_readings(text, script, person, country)
+    foreign = korean.looks_foreign(text)  # 하마스, 오사마 빈 라덴: a foreign name spelt in Hangul
+    return _korean_readings(text, person) + ([(FOREIGN_HANGUL, korean.romanise_foreign(text), False)]
+                                             if foreign else [])
+
+
+def _korean_readings(text: str, person: bool) -> list[Reading]:
+    if person:
+        surname, given = korean.split_person_name(text)
+        spoken = korean.given_name_as_said(given)
+        ways = [(system.value, system, given) for system in korean.Romanisation]
+        if spoken != given:  # McCune-Reischauer spells the sound (극렴: Kung-nyom), RR the letters
+            mr = korean.Romanisation.MR
+            ways.append((f"{mr.value}, as said ({spoken})", mr, spoken))
+        return [
+            (
+                label,
+                f"{korean.romanise(surname, system).replace(' ', '')} "
+                f"{korean.romanise(name, system).replace(' ', '-')}",
+                True,
+            )
+            for label, system, name in ways
+        ]
+    syllables = [(system.value, korean.romanise(text, system), True) for system in korean.Romanisation]
+    words = [(f"{system.value}, as words", korean.romanise_words(text, system), True)
+             for system in korean.Romanisation]
+    return syllables + [w for w, s in zip(words, syllables, strict=True) if w[1] != s[1]]
+
+
+def _kana_or_han_readings(text: str, script: Script, person: bool, country: str | None) -> list[Reading]:
     japanese_reading = ("Hepburn (long vowels folded)", japanese.romanise(text), False)
     pinyin = chinese.romanise(text)
     if person:  # the family name, then the given name's syllables as one name part
         family, _, given = pinyin.partition(" ")
         pinyin = f"{family} {given.replace(' ', '-')}".strip()
     chinese_reading = (PINYIN, pinyin, False)
-    if script is Script.KANA or country in JAPANESE_COUNTRIES:
+    if script is Script.KANA:  # Japanese, or a foreign name written in kana
+        foreign = japanese.as_foreign_name(japanese_reading[1])
+        return [japanese_reading] + [(FOREIGN_KANA, reading, False) for reading in foreign]
+    if country in JAPANESE_COUNTRIES:
         return [japanese_reading]
     if country in CHINESE_COUNTRIES:
         return [chinese_reading]
