@@ -150,8 +150,8 @@ def batch_rates(runs: int = BATCH_RUNS) -> list[float]:
     """Names/s of a new batch, `runs` times: each a fresh process, readers loaded, every cache empty
     of the queries (the latency pass above has already seen them, and would flatter a second pass).
     Several runs, because a shared machine's speed swings by a quarter from one minute to the next."""
-    children = (subprocess.run([sys.executable, __file__, "--batch"], capture_output=True, text=True, check=True)
-                for _ in range(runs))
+    command = [sys.executable, __file__, "--batch"]
+    children = (subprocess.run(command, capture_output=True, text=True, check=True) for _ in range(runs))
     return [float(child.stdout.split()[-1]) for child in children]
 
 
