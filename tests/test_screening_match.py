@@ -51,6 +51,8 @@ def test_a_firm_written_in_hangul_or_kanji_hits_its_romanised_listing(index, nam
 @pytest.mark.parametrize(("name", "listed"), [
     ("キム・ジョンウン", "KIM, Jong Un"),  # キム is `kimu` in Hepburn; ン ends both 정 and 은
     ("キム・ヨジョン", "KIM, Yo Jong"),
+    ("リ・ビョンチョル", "RI, Pyong Chol"),  # a Korean surname in kana: compared by loose Korean keys
+    ("キム・ヨンチョル", "KIM, Yong Chol"),
     ("하마스", "HAMAS"),  # a foreign name spelt in Hangul: 스 is `s`
 ])
 def test_a_foreign_name_written_in_kana_or_hangul_hits_its_listing(index, name, listed):

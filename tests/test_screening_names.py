@@ -141,6 +141,7 @@ def test_a_foreign_name_spelt_in_hangul_is_read_back(hangul, foreign, read):
 
 def test_a_name_in_kana_is_also_read_as_a_foreign_name():
     assert as_foreign_name("kimu jon un") == ["kim jon un", "kim jon ung", "kim jong un", "kim jong ung"]
+    assert as_foreign_name("ri byonchoru") == ["ri byonchor", "ri byongchor"]  # ン inside a word too
     assert as_foreign_name("hamasu") == ["hamas"]
     assert as_foreign_name("yamada taro") == []  # nothing kana added to a final consonant
 

@@ -45,22 +45,35 @@ def fold_long_vowels(romaji: str) -> str:
 _FINAL_MORA = re.compile(r"(?<=[aeiou])([mkrpbgs]u|[td]o)\b")
 
 
-NASAL_WORDS_READ_BOTH_WAYS = 3  # at most 2**3 readings of one name
+NASAL_WORDS_READ_BOTH_WAYS = 3  # ン read both ways: at most 2**3 readings of one name
+_SYLLABLE_FINAL_N = re.compile(r"(?<=[aeiou])n(?![aeiouy])")  # ン in Hepburn: n before no vowel
+# Korean surnames as Japanese writes them in katakana (NHK and Japanese newspapers' usage); a kana
+# name that starts with one is read as a Korean name (チェ・リョンヘ is 최룡해, CHOE Ryong Hae).
+KOREAN_SURNAMES_IN_KANA = {
+    "キム": "김", "イ": "이", "リ": "리", "パク": "박", "チェ": "최", "チョ": "조", "カン": "강",
+    "チョン": "정", "ユン": "윤", "ハン": "한", "ホン": "홍", "シン": "신", "クォン": "권",
+    "ファン": "황", "アン": "안", "ソン": "송", "ユ": "유", "ペ": "배", "ペク": "백", "ムン": "문",
+    "ヤン": "양", "ナム": "남", "ミン": "민", "ホ": "허", "ピョン": "변", "ノ": "노", "コ": "고",
+}
+
+
+def korean_surname(kana: str) -> str | None:
+    """The Hangul surname a kana name starts with, when its first word is one (`チェ・リョンヘ` → 최)."""
+    first = re.split(r"[\s・･=＝]+", kana.strip(), maxsplit=1)
+    return KOREAN_SURNAMES_IN_KANA.get(first[0]) if len(first) == 2 else None
 
 
 def as_foreign_name(romaji: str) -> list[str]:
     """A kana name read as a foreign name is: the vowel kana adds after a final consonant
     dropped (`kimu jon un` → `kim jon un`, for 김정은 written キム・ジョンウン); and, since ン ends
-    both Korean -n and -ng syllables, each word ending in n read both ways (`kim jong un`). The
-    readings that differ from `romaji`, each once."""
-    words = _FINAL_MORA.sub(lambda m: m.group(1)[0], romaji).split()
-    nasal = [i for i, word in enumerate(words) if re.search(r"[aeiou]n$", word)][:NASAL_WORDS_READ_BOTH_WAYS]
+    both Korean -n and -ng syllables, each ン read both ways (`kim jong un`, `byongchor` for
+    ビョンチョル, 병철). The readings that differ from `romaji`, each once."""
+    dropped = _FINAL_MORA.sub(lambda m: m.group(1)[0], romaji)
+    between = _SYLLABLE_FINAL_N.split(dropped)  # the text around each ン
     readings = []
-    for endings in itertools.product(("", "g"), repeat=len(nasal)):
-        spelt = list(words)
-        for i, ending in zip(nasal, endings, strict=True):
-            spelt[i] += ending
-        readings.append(" ".join(spelt))
+    for endings in itertools.product(("n", "ng"), repeat=min(len(between) - 1, NASAL_WORDS_READ_BOTH_WAYS)):
+        nasals = [*endings, *("n",) * (len(between) - 1 - len(endings)), ""]
+        readings.append("".join(text + nasal for text, nasal in zip(between, nasals, strict=True)))
     return [reading for reading in dict.fromkeys(readings) if reading != romaji]
 
 

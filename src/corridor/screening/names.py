@@ -186,7 +186,7 @@ def _cjk_forms(text: str, script: Script, person: bool, country: str | None) -> 
             branded = [(brands.spell_brands(v), n) for v, n in variants]
             variants += [(b, f", brand spelling{n}") for b, n in branded if b]
     for variant, note in variants:
-        surname = korean.split_person_name(variant)[0] if script is Script.HANGUL and person else None
+        surname = _hangul_surname(variant, script) if person else None
         for reading, romaji, is_korean in _readings(variant, script, person, country):
             tokens, latin_form = latin_tokens(romaji, person)
             if tokens:
@@ -207,6 +207,13 @@ def _cjk_forms(text: str, script: Script, person: bool, country: str | None) -> 
     if script is Script.HAN and country not in JAPANESE_COUNTRIES | CHINESE_COUNTRIES:
         forms.extend(_hanja_forms(text, base, person, country))
     return tuple(forms)
+
+
+def _hangul_surname(name: str, script: Script) -> str | None:
+    """The Hangul surname of a Korean person's name in Hangul, or in kana (`チェ` is 최)."""
+    if script is Script.HANGUL:
+        return korean.split_person_name(name)[0]
+    return japanese.korean_surname(name) if script is Script.KANA else None
 
 
 def _hanja_forms(text: str, han: str, person: bool, country: str | None) -> list[NameForm]:
@@ -261,7 +268,8 @@ def _kana_or_han_readings(text: str, script: Script, person: bool, country: str 
     chinese_reading = (PINYIN, pinyin, False)
     if script is Script.KANA:  # Japanese, or a foreign name written in kana
         foreign = japanese.as_foreign_name(japanese_reading[1])
-        return [japanese_reading] + [(FOREIGN_KANA, reading, False) for reading in foreign]
+        korean_name = person and japanese.korean_surname(text) is not None  # read by loose Korean keys
+        return [japanese_reading] + [(FOREIGN_KANA, reading, korean_name) for reading in foreign]
     if country in JAPANESE_COUNTRIES:
         return [japanese_reading]
     if country in CHINESE_COUNTRIES:
