@@ -40,12 +40,12 @@ def fold_long_vowels(romaji: str) -> str:
 
 
 # Kana spells a foreign word's final consonant with a vowel after it: キム (Kim) is `kimu`, パク
-# (Pak) `paku`, チョル (Chol) `choru`, ソウルト `souruto`. These are the morae a Korean or Western
-# final consonant is written with.
+# (Pak) `paku`, チョル (Chol) `choru`, ハマス (Hamas) `hamasu`. These are the morae a Korean or
+# Western final consonant is written with.
 _FINAL_MORA = re.compile(r"(?<=[aeiou])([mkrpbgs]u|[td]o)\b")
 
 
-NASAL_WORDS_READ_BOTH_WAYS = 3  # ン read both ways: at most 2**3 readings of one name
+NASALS_READ_BOTH_WAYS = 3  # ン read both ways: at most 2**3 readings of one name
 _SYLLABLE_FINAL_N = re.compile(r"(?<=[aeiou])n(?![aeiouy])")  # ン in Hepburn: n before no vowel
 # Korean surnames as Japanese writes them in katakana (NHK and Japanese newspapers' usage); a kana
 # name that starts with one is read as a Korean name (チェ・リョンヘ is 최룡해, CHOE Ryong Hae).
@@ -71,7 +71,7 @@ def as_foreign_name(romaji: str) -> list[str]:
     dropped = _FINAL_MORA.sub(lambda m: m.group(1)[0], romaji)
     between = _SYLLABLE_FINAL_N.split(dropped)  # the text around each ン
     readings = []
-    for endings in itertools.product(("n", "ng"), repeat=min(len(between) - 1, NASAL_WORDS_READ_BOTH_WAYS)):
+    for endings in itertools.product(("n", "ng"), repeat=min(len(between) - 1, NASALS_READ_BOTH_WAYS)):
         nasals = [*endings, *("n",) * (len(between) - 1 - len(endings)), ""]
         readings.append("".join(text + nasal for text, nasal in zip(between, nasals, strict=True)))
     return [reading for reading in dict.fromkeys(readings) if reading != romaji]
