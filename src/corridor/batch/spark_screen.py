@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -125,11 +126,12 @@ def _score(frame: Any, day: date, lists: frozenset[str] | None) -> Any:
     first = frame.iloc[0]
     row = {"name": first["name"], "schema": first["schema"], "country": first["country"]}
     query = party_query(row, day, lists)
-    chosen, parties = [], {}
+    chosen, parties, per_party = [], {}, Counter()
     for number, position, blob in frame[["party", "position", "blob"]].itertuples(index=False, name=None):
         number = int(number)
-        if sum(1 for name in chosen if name.party == number) >= NAMES_PER_PARTY:
+        if per_party[number] >= NAMES_PER_PARTY:
             continue
+        per_party[number] += 1
         if number not in parties:
             parties[number] = _party(blob)
         chosen.append(party_names(number, parties[number])[int(position)])

@@ -197,7 +197,8 @@ def _cjk_forms(text: str, script: Script, person: bool, country: str | None) -> 
                         tokens,
                         reading=reading + note,
                         legal_form=legal_form or latin_form,
-                        korean_reading=is_korean,
+                        # a kana name with a Korean surname is compared by loose Korean keys
+                        korean_reading=is_korean or (reading == FOREIGN_KANA and surname is not None),
                         organisation=not person,
                         surname=surname if korean.is_surname(surname or "") else None,
                         strict=reading in STRICT_READINGS,
@@ -268,8 +269,7 @@ def _kana_or_han_readings(text: str, script: Script, person: bool, country: str 
     chinese_reading = (PINYIN, pinyin, False)
     if script is Script.KANA:  # Japanese, or a foreign name written in kana
         foreign = japanese.as_foreign_name(japanese_reading[1])
-        korean_name = person and japanese.korean_surname(text) is not None  # read by loose Korean keys
-        return [japanese_reading] + [(FOREIGN_KANA, reading, korean_name) for reading in foreign]
+        return [japanese_reading] + [(FOREIGN_KANA, reading, False) for reading in foreign]
     if country in JAPANESE_COUNTRIES:
         return [japanese_reading]
     if country in CHINESE_COUNTRIES:
