@@ -64,10 +64,19 @@ class Records(Sequence[T], Generic[T]):
     __hash__ = None  # type: ignore[assignment]
 
 
-@lru_cache(maxsize=1 << 17)  # a batch asks the same words again and again
+@lru_cache(maxsize=1 << 17)  # list names share most of their words
 def key_hash(key: str) -> int:
     """A stable 64-bit number for a retrieval key (Python's own hash changes per process)."""
-    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "little")
+    return int.from_bytes(_digest(key), "little")
+
+
+def key_hashes(keys: list[str]) -> np.ndarray:
+    """`key_hash` of each key, as one array."""
+    return np.frombuffer(b"".join(map(_digest, keys)), dtype="<u8").astype(np.uint64)
+
+
+def _digest(key: str) -> bytes:
+    return hashlib.blake2b(key.encode(), digest_size=8).digest()
 
 
 class Postings:
@@ -106,7 +115,7 @@ class Postings:
             seen.clear()
             new = asked
         if new and len(self.keys):
-            wanted = np.fromiter((key_hash(k) for k in new), dtype=np.uint64, count=len(new))
+            wanted = key_hashes(new)
             slots = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
             present = (self.keys[slots] == wanted).tolist()
             starts, ends = self.offsets[slots].tolist(), self.offsets[slots + 1].tolist()

@@ -27,10 +27,12 @@ removed) can raise it. Rules then cap scores that only look alike:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from corridor.names import korean
@@ -82,18 +84,38 @@ SHORT_NAME_LETTERS = 4
 KOREAN_VOWEL_VARIANT = 0.9
 
 
+Pair = tuple[tuple[int, ...], tuple[int, ...], float]  # query tokens, list tokens, their similarity
+
+
 @dataclass(frozen=True, slots=True)
 class Comparison:
-    """The score of one query form against one list form, and why."""
+    """The score of one query form against one list form, and why. The aligned and unmatched
+    words are spelt out only when asked for: most comparisons score too low to be explained."""
 
     score: float
     query: NameForm
     candidate: NameForm
-    aligned: tuple[tuple[str, str, float], ...] = ()
-    unmatched_query: tuple[str, ...] = ()
-    unmatched_candidate: tuple[str, ...] = ()
+    pairs: tuple[Pair, ...] = ()
     features: dict[str, float | str] = field(default_factory=dict)
     caps: tuple[str, ...] = ()
+
+    @property
+    def aligned(self) -> tuple[tuple[str, str, float], ...]:
+        words = self.query.tokens, self.candidate.tokens
+        return tuple((" ".join(words[0][i] for i in qi), " ".join(words[1][j] for j in cj), round(sim, 3))
+                     for qi, cj, sim in self.pairs)
+
+    @property
+    def unmatched_query(self) -> tuple[str, ...]:
+        return _unmatched(self.query.tokens, {i for qi, _, _ in self.pairs for i in qi})
+
+    @property
+    def unmatched_candidate(self) -> tuple[str, ...]:
+        return _unmatched(self.candidate.tokens, {j for _, cj, _ in self.pairs for j in cj})
+
+
+def _unmatched(tokens: tuple[str, ...], done: set[int]) -> tuple[str, ...]:
+    return tuple(token for i, token in enumerate(tokens) if i not in done)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -111,9 +133,12 @@ def token_similarity(a: str, b: str, person: bool) -> float:
 
 
 def compare(
-    query: NameForm, candidate: NameForm, person: bool, family_names: frozenset[str] = frozenset()
+    query: NameForm, candidate: NameForm, person: bool, family_names: frozenset[str] = frozenset(),
+    at_least: float = 0.0,
 ) -> Comparison:
-    """Score in [0, 1] with the aligned tokens and the rules that capped it."""
+    """Score in [0, 1] with the aligned tokens and the rules that capped it. A score that cannot
+    reach `at_least` is reported as a bare 0 (the rules only lower a score, and a name that far
+    off is not worth their time)."""
     if query.original and candidate.original:
         return _compare_same_script(query, candidate)
     if not query.tokens or not candidate.tokens:
@@ -146,6 +171,8 @@ def compare(
     )
     token_score = matched / total if total else 0.0
     compact_score = _compact_score(query, candidate, loose)
+    if round(max(token_score, compact_score), 4) < at_least:
+        return Comparison(0.0, query, candidate)
     features: dict[str, float | str] = {
         "token_score": round(token_score, 3),
         "compact_score": round(compact_score, 3),
@@ -163,12 +190,7 @@ def compare(
         score=round(score, 4),
         query=query,
         candidate=candidate,
-        aligned=tuple(
-            (" ".join(query.tokens[i] for i in qi), " ".join(candidate.tokens[j] for j in cj), round(sim, 3))
-            for qi, cj, sim in pairs
-        ),
-        unmatched_query=tuple(query.tokens[i] for i in range(len(q_tokens)) if i not in q_done),
-        unmatched_candidate=tuple(candidate.tokens[j] for j in range(len(c_tokens)) if j not in c_done),
+        pairs=tuple(pairs),
         features=features,
         caps=caps,
     )
@@ -179,9 +201,11 @@ def compare_names(
     candidate: tuple[NameForm, ...],
     person: bool,
     family_names: frozenset[str] = frozenset(),
+    at_least: float = 0.0,
 ) -> Comparison | None:
     """The best comparison over every pair of readings; two names in the same CJK script are
-    compared only as written, so a one-syllable difference is not hidden by romanisation."""
+    compared only as written, so a one-syllable difference is not hidden by romanisation. A best
+    score below `at_least` may be reported as 0 (see `compare`)."""
     q_original = next((f for f in query if f.original), None)
     c_original = q_original and next((f for f in candidate if f.original), None)
     if q_original and c_original and script_of(q_original.original) == script_of(c_original.original):
@@ -191,7 +215,7 @@ def compare_names(
         for c in candidate:
             if q.original or c.original or not _worth_comparing(q, c):
                 continue
-            result = compare(q, c, person, family_names)
+            result = compare(q, c, person, family_names, at_least)
             if best is None or result.score > best.score:
                 best = result
     return best
@@ -204,6 +228,57 @@ def _worth_comparing(query: NameForm, candidate: NameForm) -> bool:
         or fuzz.ratio(query.loose_text.replace(" ", ""), candidate.loose_text.replace(" ", ""))
         >= PREFILTER_AT
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Sketch:
+    """What the prefilter needs of a list name, kept apart from its forms so that a name it turns
+    away is never decoded: whether the name is a person's, whether it has a form compared as
+    written (CJK script), and the loose text of every romanised form."""
+
+    person: bool
+    written: bool
+    texts: tuple[str, ...]
+
+    @classmethod
+    def of(cls, forms: tuple[NameForm, ...], person: bool) -> Sketch:
+        texts = tuple(f.loose_text for f in forms if not f.original)
+        return cls(person, any(f.original for f in forms), texts)
+
+
+def worth_comparing(query: dict[bool, tuple[NameForm, ...]], sketches: Sequence[Sketch]) -> list[bool]:
+    """For each list name, whether `compare_names` could score it against the query's readings (as
+    a person's, `query[True]`, or an organisation's): the pair prefilter, run in C over a whole
+    shortlist at once. A name it turns away would have met no reading worth comparing."""
+    worth = [False] * len(sketches)
+    for person, forms in query.items():
+        texts = [f.loose_text for f in forms if not f.original]
+        written = any(f.original for f in forms)
+        owners: list[int] = []
+        theirs: list[str] = []
+        for number, sketch in enumerate(sketches):
+            if sketch.person != person:
+                continue
+            if written and sketch.written:  # compared as written, whatever the prefilter says
+                worth[number] = True
+            owners += [number] * len(sketch.texts)
+            theirs += sketch.texts
+        if texts and theirs:
+            for number, passed in zip(owners, _pairs_pass(texts, theirs).tolist(), strict=True):
+                worth[number] = worth[number] or passed
+    return worth
+
+
+def _pairs_pass(query: list[str], candidate: list[str]) -> np.ndarray:
+    """For each candidate text, whether some query text passes `_worth_comparing` with it."""
+    passing = (process.cdist(query, candidate, scorer=fuzz.token_set_ratio, dtype=np.float64,
+                             score_cutoff=PREFILTER_AT) >= PREFILTER_AT).any(axis=0)
+    if not passing.all():
+        spaceless = process.cdist([t.replace(" ", "") for t in query],
+                                  [t.replace(" ", "") for t in candidate],
+                                  scorer=fuzz.ratio, dtype=np.float64, score_cutoff=PREFILTER_AT)
+        passing |= (spaceless >= PREFILTER_AT).any(axis=0)
+    return passing
 
 
 @lru_cache(maxsize=1 << 18)
@@ -228,7 +303,7 @@ def _half_met(form: NameForm, done: set[int]) -> set[int]:
 def _align(
     q: tuple[str, ...], c: tuple[str, ...], person: bool, align_at: float = ALIGN_AT,
     similarity=token_similarity,
-) -> list[tuple[tuple[int, ...], tuple[int, ...], float]]:
+) -> list[Pair]:
     """Greedy best-first one-to-one alignment of tokens. When tokens are left over on both
     sides, a pair of adjacent tokens may also align to one token (`AL-RABI'I` / `ALRABI'I`), in
     the same best-first pass: a joined pair that agrees better than a single token wins."""

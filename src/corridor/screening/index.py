@@ -31,7 +31,7 @@ from rigour.text.phonetics import metaphone
 
 from corridor.names import korean
 from corridor.screening.columns import Postings, Records
-from corridor.screening.compare import PARTICLES
+from corridor.screening.compare import PARTICLES, Sketch
 from corridor.screening.names import NameForm, latin_tokens, name_forms
 from corridor.screening.party import Party
 
@@ -55,25 +55,29 @@ class IndexedName:
     person: bool
 
 
-def form_keys(form: NameForm) -> set[str]:
+def form_keys(form: NameForm) -> frozenset[str]:
     """The retrieval keys of one form; adjacent tokens are also posted joined (`hua wei` → `huawei`)."""
-    tokens = [
-        t
-        for t, generic in zip(form.tokens, form.generic or (False,) * len(form.tokens), strict=True)
-        if not generic and len(t) > 1 and t not in PARTICLES
-    ] or list(form.tokens)
-    keys = set().union(*(token_keys(token, form.korean) for token in tokens))
-    for a, b in zip(form.tokens, form.tokens[1:], strict=False):
+    generic = form.generic or (False,) * len(form.tokens)
+    return _keys(form.tokens, generic, form.korean, form.loose, form.original)
+
+
+@lru_cache(maxsize=1 << 16)  # a query's readings as a person and as an organisation mostly agree
+def _keys(tokens: tuple[str, ...], generic: tuple[bool, ...], korean_reading: bool, loose: tuple[str, ...],
+          original: str | None) -> frozenset[str]:
+    words = [t for t, common in zip(tokens, generic, strict=True)
+             if not common and len(t) > 1 and t not in PARTICLES] or list(tokens)
+    keys = set().union(*(token_keys(word, korean_reading) for word in words))
+    for a, b in zip(tokens, tokens[1:], strict=False):
         keys.add("t:" + a + b)
-        if (a + b).isalpha() and not form.korean:  # `TONG-HO` written `TONGIHO`: one edit from `tongho`
+        if (a + b).isalpha() and not korean_reading:  # `TONG-HO` written `TONGIHO`: one edit from `tongho`
             keys.add("d:" + a + b)
-    if form.korean or len(tokens) <= 4:  # long names are not Korean; their loose keys would only add noise
-        keys.update("k:" + loose for loose in form.loose if not korean.is_surname(loose))
-        keys.update("k:" + key for loose in form.loose[:1] for key in korean.surname_keys(loose))
-        keys.update("k:" + a + b for a, b in zip(form.loose, form.loose[1:], strict=False))
-    if form.original:
-        keys.add("o:" + form.original)
-    return keys
+    if korean_reading or len(words) <= 4:  # long names are not Korean; their loose keys would only add noise
+        keys.update("k:" + key for key in loose if not korean.is_surname(key))
+        keys.update("k:" + key for first in loose[:1] for key in korean.surname_keys(first))
+        keys.update("k:" + a + b for a, b in zip(loose, loose[1:], strict=False))
+    if original:
+        keys.add("o:" + original)
+    return frozenset(keys)
 
 
 @lru_cache(maxsize=1 << 17)  # list names and queries share most of their words
@@ -148,26 +152,35 @@ def _name_from_value(value: list) -> IndexedName:
                        bool(person))
 
 
+def _sketch_from_value(value: list) -> Sketch:
+    person, written, texts = value
+    return Sketch(bool(person), bool(written), tuple(texts))
+
+
 class ScreeningIndex:
     """Parties of one or more lists, ready for `screen`. Build once; query many times.
 
     Postings are arrays of hashed keys (`columns.Postings`). An index built in this process keeps
     its parties and names as objects; one `open`ed from the files `save` wrote reads them as JSON
     records on demand from a memory map, so a million parties open at once and fit in memory.
+    Each name also has a `Sketch`, a small record the prefilter reads, so that the names of a
+    shortlist that cannot score are never decoded.
     """
 
     def __init__(self, parties: list[Party]) -> None:
         names = [name for number, party in enumerate(parties) for name in party_names(number, party)]
         list_names, party_list = _coded([p.list_name for p in parties])
         kind_names, party_kind = _coded([p.schema.kind for p in parties])
-        self._assemble(parties, names, np.array([n.party for n in names], dtype=np.int32),
+        self._assemble(parties, names, [Sketch.of(n.forms, n.person) for n in names],
+                       np.array([n.party for n in names], dtype=np.int32),
                        Postings.build(name_keys(n) for n in names),
                        {"party_list": party_list, "list_names": list_names,
                         "party_kind": party_kind, "kind_names": kind_names})
 
-    def _assemble(self, parties: Sequence[Party], names: Sequence[IndexedName], name_party: np.ndarray,
-                  postings: Postings, groups: dict[str, np.ndarray]) -> None:
-        self.parties, self.names, self._name_party, self._postings = parties, names, name_party, postings
+    def _assemble(self, parties: Sequence[Party], names: Sequence[IndexedName], sketches: Sequence[Sketch],
+                  name_party: np.ndarray, postings: Postings, groups: dict[str, np.ndarray]) -> None:
+        self.parties, self.names, self.sketches = parties, names, sketches
+        self._name_party, self._postings = name_party, postings
         self._groups = groups  # each party's list and kind, as codes into the names beside them
         self._names_on: dict[tuple[frozenset[str] | None, str | None], np.ndarray] = {}
 
@@ -178,7 +191,10 @@ class ScreeningIndex:
             (p.to_record() for p in self.parties), Party.from_record)
         names = self.names if isinstance(self.names, Records) else Records.encode(
             (_name_value(n) for n in self.names), _name_from_value)
+        sketches = self.sketches if isinstance(self.sketches, Records) else Records.encode(
+            ([s.person, s.written, s.texts] for s in self.sketches), _sketch_from_value)
         arrays = {"party_offsets": parties.offsets, "name_offsets": names.offsets,
+                  "sketch_offsets": sketches.offsets,
                   "name_party": self._name_party, "keys": self._postings.keys,
                   "key_offsets": self._postings.offsets, "entries": self._postings.entries,
                   **self._groups}
@@ -186,6 +202,7 @@ class ScreeningIndex:
             np.save(folder / f"{name}.npy", np.ascontiguousarray(values), allow_pickle=False)
         (folder / "parties.bin").write_bytes(bytes(parties.blob))
         (folder / "names.bin").write_bytes(bytes(names.blob))
+        (folder / "sketches.bin").write_bytes(bytes(sketches.blob))
         return {file.name: file_digest(file) for file in sorted(folder.iterdir())}
 
     @classmethod
@@ -197,14 +214,15 @@ class ScreeningIndex:
                 raise ValueError(f"screening index file {name} is missing or changed")
         try:
             arrays = {name: _mapped_array(folder / f"{name}.npy")
-                      for name in ("party_offsets", "name_offsets", "name_party", "keys", "key_offsets",
-                                   "entries", *GROUP_ARRAYS)}
-            blobs = {name: _mapped(folder / f"{name}.bin") for name in ("parties", "names")}
+                      for name in ("party_offsets", "name_offsets", "sketch_offsets", "name_party", "keys",
+                                   "key_offsets", "entries", *GROUP_ARRAYS)}
+            blobs = {name: _mapped(folder / f"{name}.bin") for name in ("parties", "names", "sketches")}
         except (OSError, ValueError) as error:
             raise ValueError(f"screening index in {folder} cannot be read: {error}") from error
         index = cls.__new__(cls)
         index._assemble(Records(blobs["parties"], arrays["party_offsets"], Party.from_record),
                         Records(blobs["names"], arrays["name_offsets"], _name_from_value),
+                        Records(blobs["sketches"], arrays["sketch_offsets"], _sketch_from_value),
                         arrays["name_party"],
                         Postings(arrays["keys"], arrays["key_offsets"], arrays["entries"]),
                         {name: arrays[name] for name in GROUP_ARRAYS})
@@ -215,9 +233,14 @@ class ScreeningIndex:
 
     def candidates(self, forms: tuple[NameForm, ...], limit: int = CANDIDATES_SCORED,
                    lists: frozenset[str] | None = None, kind: str | None = None) -> list[IndexedName]:
-        """The names sharing the rarest keys with any reading of the query, best first; with
-        `lists`, only names on those lists, and with `kind` (`Schema.kind`), only names of parties
-        of that kind (a key's weight is still its rarity over every name)."""
+        """The names of the `shortlist`, decoded."""
+        return [self.names[entry] for entry in self.shortlist(forms, limit, lists, kind)]
+
+    def shortlist(self, forms: tuple[NameForm, ...], limit: int = CANDIDATES_SCORED,
+                  lists: frozenset[str] | None = None, kind: str | None = None) -> list[int]:
+        """The numbers of the names sharing the rarest keys with any reading of the query, best
+        first; with `lists`, only names on those lists, and with `kind` (`Schema.kind`), only names
+        of parties of that kind (a key's weight is still its rarity over every name)."""
         # in a fixed order: which of two equally rare keys proposes names must not depend on the
         # process's string hashing, or two workers would answer one name differently
         keys = sorted(set().union(*(form_keys(f) for f in forms))) if forms else []
@@ -231,12 +254,12 @@ class ScreeningIndex:
         if not found:
             return []
         ranked = _ranked(found, limit * 3)
-        chosen: list[IndexedName] = []
+        chosen: list[int] = []
         per_party: dict[int, int] = defaultdict(int)
         for entry, party in zip(ranked, self._name_party[ranked].tolist(), strict=True):
             if per_party[party] < NAMES_PER_PARTY:  # many aliases must not crowd others out
                 per_party[party] += 1
-                chosen.append(self.names[entry])
+                chosen.append(entry)
                 if len(chosen) == limit:
                     break
         return chosen

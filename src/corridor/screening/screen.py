@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from corridor.screening.compare import Comparison, compare_names
+from corridor.screening.compare import Comparison, compare_names, worth_comparing
 from corridor.screening.index import IndexedName, ScreeningIndex
 from corridor.screening.names import NameForm, name_forms, validate_name
 from corridor.screening.ofac_score import ofac_score
@@ -30,6 +30,7 @@ MATCH_AT = 0.85
 REVIEW_AT = 0.70
 COUNTRY_MISMATCH_PENALTY = 0.05
 SCHEMA_MISMATCH_CAP = 0.8
+SCORE_SLACK = 1e-9  # `floor - reach` in floating point must not turn away a name scoring exactly that
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,11 +66,19 @@ class Query:
 
 @dataclass(frozen=True, slots=True)
 class Hit:
+    """A listed party the query came close to. Its explanation is written out when read: a batch
+    that keeps only the top score never pays for it."""
+
     party: Party
     score: float
     band: str
     matched_name: str
-    explanation: dict
+    query: Query
+    comparison: Comparison
+
+    @property
+    def explanation(self) -> dict:
+        return explain(self.query, self.party, self.comparison, self.score)
 
     def to_json(self) -> dict:
         return {
@@ -128,7 +137,9 @@ def screen(index: ScreeningIndex, query: Query, floor: float = REVIEW_AT) -> Scr
     chooses the bands and so needs the scores below them (band `below review`)."""
     forms = query_forms(query)
     kind = query.schema.kind if query.schema else None
-    candidates = index.candidates(forms[True] + forms[False], lists=query.lists, kind=kind)
+    shortlist = index.shortlist(forms[True] + forms[False], lists=query.lists, kind=kind)
+    worth = worth_comparing(forms, [index.sketches[entry] for entry in shortlist])
+    candidates = [index.names[entry] for entry, kept in zip(shortlist, worth, strict=True) if kept]
     return score_candidates(query, forms, candidates, index.parties.__getitem__, floor)
 
 
@@ -142,7 +153,8 @@ def score_candidates(query: Query, forms_by_kind: dict[bool, tuple[NameForm, ...
     reach = most_raised(query.birth_date, query.id_number)
     for candidate in candidates:
         person = candidate.person
-        comparison = compare_names(forms_by_kind[person], candidate.forms, person, candidate.family_names)
+        comparison = compare_names(forms_by_kind[person], candidate.forms, person, candidate.family_names,
+                                   floor - reach - SCORE_SLACK)
         if comparison is None or comparison.score + reach < floor:
             continue
         party = parties.get(candidate.party) or party_of(candidate.party)
@@ -163,7 +175,7 @@ def score_candidates(query: Query, forms_by_kind: dict[bool, tuple[NameForm, ...
         if party.listed_on and party.listed_on > query.on:
             continue
         band = band_of(score) or "below review"
-        hit = Hit(party, round(score, 4), band, candidate.name, explain(query, party, comparison, score))
+        hit = Hit(party, round(score, 4), band, candidate.name, query, comparison)
         (hits if party.is_listed_on(query.on) else former).append(hit)
     return ScreeningResult(query, tuple(hits), tuple(former))
 
