@@ -20,7 +20,6 @@ import numpy as np
 
 T = TypeVar("T")
 DECODED_KEPT = 65_536  # records kept decoded: a batch meets the same few parties again and again
-KEYS_REMEMBERED = 1 << 17  # keys whose postings are kept at hand (views into the arrays, not copies)
 
 
 class Records(Sequence[T], Generic[T]):
@@ -84,7 +83,6 @@ class Postings:
 
     def __init__(self, keys: np.ndarray, offsets: np.ndarray, entries: np.ndarray) -> None:
         self.keys, self.offsets, self.entries = keys, offsets, entries
-        self._seen: dict[str, np.ndarray | None] = {}
 
     @classmethod
     def build(cls, entry_keys: Iterable[Iterable[str]]) -> Postings:
@@ -105,20 +103,13 @@ class Postings:
     def __len__(self) -> int:
         return len(self.keys)
 
-    def find(self, keys: Iterable[str]) -> list[tuple[str, np.ndarray]]:
-        """Each of `keys` that some entry carries, with its entries (ascending). Keys asked before
-        are answered from memory (a batch asks the same common words again and again); the rest
-        are looked up in one search."""
-        asked, seen = list(keys), self._seen
-        new = [key for key in asked if key not in seen]
-        if len(seen) + len(new) > KEYS_REMEMBERED:  # forget all, then look up every key asked
-            seen.clear()
-            new = asked
-        if new and len(self.keys):
-            wanted = key_hashes(new)
-            slots = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
-            present = (self.keys[slots] == wanted).tolist()
-            starts, ends = self.offsets[slots].tolist(), self.offsets[slots + 1].tolist()
-            for key, here, start, end in zip(new, present, starts, ends, strict=True):
-                seen[key] = self.entries[start:end] if here else None
-        return [(key, entries) for key in asked if (entries := seen.get(key)) is not None]
+    def find(self, keys: list[str]) -> dict[str, np.ndarray]:
+        """Each of `keys` that some entry carries, with its entries (ascending), in one search."""
+        if not keys or not len(self.keys):
+            return {}
+        wanted = key_hashes(keys)
+        slots = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        present = (self.keys[slots] == wanted).tolist()
+        starts, ends = self.offsets[slots].tolist(), self.offsets[slots + 1].tolist()
+        return {key: self.entries[start:end]
+                for key, here, start, end in zip(keys, present, starts, ends, strict=True) if here}

@@ -250,21 +250,23 @@ def worth_comparing(query: dict[bool, tuple[NameForm, ...]], sketches: Sequence[
     """For each list name, whether `compare_names` could score it against the query's readings (as
     a person's, `query[True]`, or an organisation's): the pair prefilter, run in C over a whole
     shortlist at once. A name it turns away would have met no reading worth comparing."""
-    worth = [False] * len(sketches)
+    readings: dict[tuple[tuple[str, ...], bool], set[bool]] = {}  # the same texts for both kinds: one pass
     for person, forms in query.items():
-        texts = [f.loose_text for f in forms if not f.original]
-        written = any(f.original for f in forms)
+        texts = tuple(f.loose_text for f in forms if not f.original)
+        readings.setdefault((texts, any(f.original for f in forms)), set()).add(person)
+    worth = [False] * len(sketches)
+    for (texts, written), kinds in readings.items():
         owners: list[int] = []
         theirs: list[str] = []
         for number, sketch in enumerate(sketches):
-            if sketch.person != person:
+            if sketch.person not in kinds:
                 continue
             if written and sketch.written:  # compared as written, whatever the prefilter says
                 worth[number] = True
             owners += [number] * len(sketch.texts)
             theirs += sketch.texts
         if texts and theirs:
-            for number, passed in zip(owners, _pairs_pass(texts, theirs).tolist(), strict=True):
+            for number, passed in zip(owners, _pairs_pass(list(texts), theirs).tolist(), strict=True):
                 worth[number] = worth[number] or passed
     return worth
 

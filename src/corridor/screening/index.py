@@ -16,12 +16,13 @@ given name) only add their weight to those names, by binary search in their sort
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import math
 import mmap
 from collections import defaultdict
-from collections.abc import Sequence, Set
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
@@ -37,9 +38,11 @@ from corridor.screening.party import Party
 
 CANDIDATES_SCORED = 20
 NAMES_PER_PARTY = 3
+KEYS_REMEMBERED = 1 << 17  # keys whose names and weight are kept at hand between queries
 PROPOSING_BUDGET = 5_000  # names the rarest keys of a query may propose; commoner keys only re-rank
 MISSPELT_FROM = 4  # letters: a typo in a shorter word leaves too little of it to go on
 WEIGHT_GRAIN = 2**30  # key weights are multiples of 1/WEIGHT_GRAIN: their sums are exact
+SORTED_WHOLE = 8  # names ranked by one sort when at most this many times those wanted; else cut first
 GROUP_ARRAYS = ("party_list", "list_names", "party_kind", "kind_names")
 
 
@@ -183,6 +186,7 @@ class ScreeningIndex:
         self._name_party, self._postings = name_party, postings
         self._groups = groups  # each party's list and kind, as codes into the names beside them
         self._names_on: dict[tuple[frozenset[str] | None, str | None], np.ndarray] = {}
+        self._known: dict[str, tuple[np.ndarray, float] | None] = {}
 
     def save(self, folder: Path) -> dict[str, str]:
         """Write the index as files in `folder` (created); the SHA-256 of each file, by name."""
@@ -244,9 +248,7 @@ class ScreeningIndex:
         # in a fixed order: which of two equally rare keys proposes names must not depend on the
         # process's string hashing, or two workers would answer one name differently
         keys = sorted(set().union(*(form_keys(f) for f in forms))) if forms else []
-        names = len(self.names)
-        weighed = ((entries, key_weight(key, len(entries), names))
-                   for key, entries in self._postings.find(keys))
+        weighed: Iterable[tuple[np.ndarray, float]] = self._weighed(keys)
         if lists or kind:
             on = self._names_of(lists, kind)
             weighed = ((kept, weight) for entries, weight in weighed if len(kept := entries[on[entries]]))
@@ -263,6 +265,22 @@ class ScreeningIndex:
                 if len(chosen) == limit:
                     break
         return chosen
+
+    def _weighed(self, keys: list[str]) -> list[tuple[np.ndarray, float]]:
+        """The names carrying each key and the key's weight, for the keys some name carries, in key
+        order. Keys asked before are answered from memory (a batch asks the same common words
+        again and again: their names are views into the postings, not copies)."""
+        known = self._known
+        new = [key for key in keys if key not in known]
+        if len(known) + len(new) > KEYS_REMEMBERED:  # forget all, then look up every key asked
+            known.clear()
+            new = keys
+        if new:
+            names, found = len(self.names), self._postings.find(new)
+            for key in new:
+                entries = found.get(key)
+                known[key] = None if entries is None else (entries, key_weight(key, len(entries), names))
+        return [weighed for key in keys if (weighed := known[key]) is not None]
 
     def _names_of(self, lists: frozenset[str] | None, kind: str | None) -> np.ndarray:
         """For every name, whether its party is on one of `lists` and of `kind` (kept for the next
@@ -285,19 +303,20 @@ class ScreeningIndex:
 def _ranked(found: list[tuple[np.ndarray, float]], wanted: int) -> list[int]:
     """The `wanted` best entries by summed key weight; ties go to the earlier list entry, so that
     every runner (and the Spark join) picks alike. `found`: (posting, weight), rarest first."""
-    sizes = itertools.accumulate(len(e) for e, _ in found)
-    proposing = max(1, sum(1 for size in sizes if size <= PROPOSING_BUDGET))
-    rarest = [(e[:PROPOSING_BUDGET], w) for e, w in found[:proposing]]
-    proposed = np.concatenate([e for e, _ in rarest])
+    lengths = [len(entries) for entries, _ in found]
+    proposing = max(1, bisect.bisect_right(list(itertools.accumulate(lengths)), PROPOSING_BUDGET))
+    rarest = found[:proposing]  # only a lone rarest key can overrun the budget, and is cut to it
+    proposed = np.concatenate([entries for entries, _ in rarest])[:PROPOSING_BUDGET]
+    weights = np.repeat(np.array([weight for _, weight in rarest]), lengths[:proposing])[:PROPOSING_BUDGET]
     order = proposed.argsort(kind="stable")
     proposed = proposed[order]
     starts = np.flatnonzero(np.concatenate(([True], proposed[1:] != proposed[:-1])))
     unique = proposed[starts]  # each name once, with the sum of its keys' weights
-    scores = np.add.reduceat(np.repeat([w for _, w in rarest], [len(e) for e, _ in rarest])[order], starts)
+    scores = np.add.reduceat(weights[order], starts)
     for common, weight in found[proposing:]:  # common keys re-rank the names the rarer ones proposed
         at = np.minimum(np.searchsorted(common, unique), len(common) - 1)
         scores += weight * (common[at] == unique)
-    if len(unique) > wanted:  # keep the best `wanted` and every name tied with the last of them
+    if len(unique) > SORTED_WHOLE * wanted:  # keep the best `wanted` and every name tied with the last
         keep = scores >= np.partition(scores, len(scores) - wanted)[len(scores) - wanted]
         unique, scores = unique[keep], scores[keep]
     return unique[np.lexsort((unique, -scores))[:wanted]].tolist()

@@ -56,6 +56,9 @@ AS_WRITTEN = "as written"
 PINYIN = "pinyin"
 FOREIGN_KANA = "Hepburn, as a foreign name"
 FOREIGN_HANGUL = "Revised Romanization, as a foreign name"
+_APOSTROPHES = re.compile(r"['’`]")
+_NOT_LETTERS = re.compile(r"[^a-z0-9]+")
+_BETWEEN_WORDS = re.compile(r"[\s,;/]+")
 STRICT_READINGS = (PINYIN, FOREIGN_KANA)  # readings whose syllables align only when near-identical
 
 
@@ -150,22 +153,29 @@ def latin_tokens(text: str, person: bool) -> tuple[list[str], str | None]:
 
 @lru_cache(maxsize=4096)  # a name is read as a person's and as an organisation's
 def _lower_ascii(text: str) -> str:
-    """The name in lower-case ASCII letters, apostrophes dropped (O'Neil is oneil)."""
-    ascii_name = maybe_ascii(text)
+    """The name in lower-case ASCII letters, apostrophes dropped (O'Neil is oneil). Latin letters
+    with accents only lose them; other scripts are transliterated (by ICU, a hundred times slower)."""
+    ascii_name = text if text.isascii() else _without_accents(text)
+    if not ascii_name.isascii():
+        ascii_name = maybe_ascii(text)
     if not ascii_name.isascii():
         ascii_name = ascii_text(ascii_name) or ""
-    return re.sub(r"['’`]", "", ascii_name.lower())
+    return _APOSTROPHES.sub("", ascii_name.lower())
+
+
+def _without_accents(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def _plain_words(text: str) -> list[str]:
-    return re.sub(r"[^a-z0-9]+", " ", _lower_ascii(text)).split()
+    return _NOT_LETTERS.sub(" ", _lower_ascii(text)).split()
 
 
 @lru_cache(maxsize=4096)
 def _person_words(text: str) -> tuple[tuple[str, ...], ...]:
     """A person's name as written words (split at spaces and commas), each as its tokens
     (split at hyphens and other marks); titles dropped."""
-    words = (re.sub(r"[^a-z0-9]+", " ", word).split() for word in re.split(r"[\s,;/]+", _lower_ascii(text)))
+    words = (_NOT_LETTERS.sub(" ", word).split() for word in _BETWEEN_WORDS.split(_lower_ascii(text)))
     return tuple(kept for word in words if (kept := tuple(t for t in word if t not in PERSON_TITLES)))
 
 
