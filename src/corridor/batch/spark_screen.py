@@ -102,7 +102,7 @@ def _list_keys(frames: Iterator[Any]) -> Iterator[Any]:
 def _query_keys(frames: Iterator[Any]) -> Iterator[Any]:
     import pandas as pd
 
-    from corridor.screening.index import form_keys
+    from corridor.screening.index import query_keys
 
     for frame in frames:
         rows = []
@@ -112,7 +112,7 @@ def _query_keys(frames: Iterator[Any]) -> Iterator[Any]:
                                                 date.today(), None))
             except ValueError:
                 continue  # reported by the driver, which reads the same row again
-            keys = set().union(*(form_keys(f) for f in forms[True] + forms[False]))
+            keys = query_keys(forms[True] + forms[False])
             wanted = Schema.parse(schema).kind if schema else None
             rows += [(number, key, wanted) for key in keys]
         yield pd.DataFrame(rows, columns=[QUERY, "key", "wanted"])

@@ -3,8 +3,9 @@
 A million listed parties held as Python objects take ~12 GB and minutes to unpickle. Held as a
 few flat arrays and one byte string each, they take a fraction of that, open in milliseconds
 from memory-mapped files, and are shared, not copied, by forked batch workers. A record is
-decoded only when a query reaches it (about twenty per query), and the last ones decoded are
-kept. Nothing here is code: a file that is read can only ever yield names and numbers.
+decoded only when a query reaches it (a few of the twenty names a query shortlists pass the
+prefilter), and the last ones decoded are kept. Nothing here is code: a file that is read can
+only ever yield names and numbers.
 """
 
 from __future__ import annotations

@@ -58,15 +58,23 @@ class IndexedName:
     person: bool
 
 
-def form_keys(form: NameForm) -> frozenset[str]:
+def form_keys(form: NameForm) -> set[str]:
     """The retrieval keys of one form; adjacent tokens are also posted joined (`hua wei` → `huawei`)."""
-    generic = form.generic or (False,) * len(form.tokens)
-    return _keys(form.tokens, generic, form.korean, form.loose, form.original)
+    return _keys(*_what_keys_depend_on(form))
 
 
-@lru_cache(maxsize=1 << 16)  # a query's readings as a person and as an organisation mostly agree
+def query_keys(forms: tuple[NameForm, ...]) -> list[str]:
+    """The keys of all a query's readings, in a fixed order; readings that agree in what the keys
+    depend on (a name read as a person's and as an organisation's, mostly) are keyed once."""
+    return sorted(set().union(*(_keys(*args) for args in dict.fromkeys(map(_what_keys_depend_on, forms)))))
+
+
+def _what_keys_depend_on(form: NameForm) -> tuple:
+    return form.tokens, form.generic or (False,) * len(form.tokens), form.korean, form.loose, form.original
+
+
 def _keys(tokens: tuple[str, ...], generic: tuple[bool, ...], korean_reading: bool, loose: tuple[str, ...],
-          original: str | None) -> frozenset[str]:
+          original: str | None) -> set[str]:
     words = [t for t, common in zip(tokens, generic, strict=True)
              if not common and len(t) > 1 and t not in PARTICLES] or list(tokens)
     keys = set().union(*(token_keys(word, korean_reading) for word in words))
@@ -80,7 +88,7 @@ def _keys(tokens: tuple[str, ...], generic: tuple[bool, ...], korean_reading: bo
         keys.update("k:" + a + b for a, b in zip(loose, loose[1:], strict=False))
     if original:
         keys.add("o:" + original)
-    return frozenset(keys)
+    return keys
 
 
 @lru_cache(maxsize=1 << 17)  # list names and queries share most of their words
@@ -247,7 +255,7 @@ class ScreeningIndex:
         of parties of that kind (a key's weight is still its rarity over every name)."""
         # in a fixed order: which of two equally rare keys proposes names must not depend on the
         # process's string hashing, or two workers would answer one name differently
-        keys = sorted(set().union(*(form_keys(f) for f in forms))) if forms else []
+        keys = query_keys(forms)
         weighed: Iterable[tuple[np.ndarray, float]] = self._weighed(keys)
         if lists or kind:
             on = self._names_of(lists, kind)
