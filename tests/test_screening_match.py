@@ -53,6 +53,7 @@ def test_a_firm_written_in_hangul_or_kanji_hits_its_romanised_listing(index, nam
     ("キム・ヨジョン", "KIM, Yo Jong"),
     ("リ・ビョンチョル", "RI, Pyong Chol"),  # a Korean surname in kana: compared by loose Korean keys
     ("キム・ヨンチョル", "KIM, Yong Chol"),
+    ("チェ・リョンヘ", "CHOE, Ryong Hae"),  # ヘ is `he`, not the particle `e`; kana writes 해 and 헤 alike
     ("하마스", "HAMAS"),  # a foreign name spelt in Hangul: 스 is `s`
 ])
 def test_a_foreign_name_written_in_kana_or_hangul_hits_its_listing(index, name, listed):

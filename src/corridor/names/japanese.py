@@ -29,6 +29,7 @@ def _reader():
 
     reader = cutlet.Cutlet(system="hepburn")
     reader.use_foreign_spelling = False
+    reader.use_he = True  # a name has no particles: リョンヘ is ryonhe (룡해), not ryon + the particle e
     return reader
 
 

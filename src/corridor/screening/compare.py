@@ -286,11 +286,12 @@ def _pairs_pass(query: list[str], candidate: list[str]) -> np.ndarray:
 @lru_cache(maxsize=1 << 18)
 def korean_syllable_similarity(a: str, b: str, person: bool) -> float:
     """Loose keys of Korean syllables (or of Latin tokens met by a Korean reading) agree or
-    differ: near spellings of different syllables (`yonk`/`jonk`) do not align. `u` for `o`
-    (Sung, Jung for 성, 정) is the one common spelling the keys do not fold."""
+    differ: near spellings of different syllables (`yonk`/`jonk`) do not align. Two spellings the
+    keys do not fold are variants: `u` for `o` (Sung, Jung for 성, 정), and `e` for `ae` (kana
+    writes 애 and 에 alike, エ: チェ・リョンヘ is 최룡해, CHOE Ryong Hae)."""
     if a == b or korean.is_surname(a) or korean.is_surname(b):
         return token_similarity(a, b, person)
-    if a.replace("u", "o") == b.replace("u", "o"):
+    if a.replace("u", "o") == b.replace("u", "o") or a.replace("ae", "e") == b.replace("ae", "e"):
         return KOREAN_VOWEL_VARIANT
     return token_similarity(a, b, person)
 
