@@ -139,6 +139,16 @@ def test_a_foreign_name_spelt_in_hangul_is_read_back(hangul, foreign, read):
         assert romanise_foreign(hangul) == read
 
 
+@pytest.mark.parametrize(
+    ("hangul", "foreign"),
+    [("오사마 빈 라덴", True), ("무하마드 빈 살만", True),  # more words than a Korean name has
+     ("현우 현정 장", False), ("김 정 은", False), ("남궁 민 수", False),  # surname last or first: Korean
+     ("김정은", False), ("김 정은", False)],
+)
+def test_a_persons_name_of_three_words_without_a_korean_surname_is_foreign(hangul, foreign):
+    assert looks_foreign(hangul, by_words=True) is foreign
+
+
 def test_a_name_in_kana_is_also_read_as_a_foreign_name():
     assert as_foreign_name("kimu jon un") == ["kim jon un", "kim jon ung", "kim jong un", "kim jong ung"]
     assert as_foreign_name("ri byonchoru") == ["ri byonchor", "ri byongchor"]  # ン inside a word too

@@ -184,7 +184,8 @@ def person_parts(text: str) -> tuple[int, ...]:
     return tuple(number for number, word in enumerate(_person_words(text)) for _ in word)
 
 
-def _cjk_forms(text: str, script: Script, person: bool, country: str | None) -> tuple[NameForm, ...]:
+def _cjk_forms(text: str, script: Script, person: bool, country: str | None,
+               from_hanja: bool = False) -> tuple[NameForm, ...]:
     base, legal_form = strip_cjk_legal_form(text)
     forms = [NameForm.of(text, [], reading=AS_WRITTEN, legal_form=legal_form, original=base.replace(" ", ""))]
     variants = [(base, "")]
@@ -197,7 +198,7 @@ def _cjk_forms(text: str, script: Script, person: bool, country: str | None) -> 
             variants += [(b, f", brand spelling{n}") for b, n in branded if b]
     for variant, note in variants:
         surname = _hangul_surname(variant, script) if person else None
-        for reading, romaji, is_korean in _readings(variant, script, person, country):
+        for reading, romaji, is_korean in _readings(variant, script, person, country, from_hanja):
             tokens, latin_form = latin_tokens(romaji, person)
             if tokens:
                 parts = person_parts(romaji) if person else ()
@@ -232,17 +233,19 @@ def _hanja_forms(text: str, han: str, person: bool, country: str | None) -> list
     return [
         replace(form, name=text, reading=f"as Korean ({hangul}), {form.reading}")
         for hangul in hanja.korean_readings(han)
-        for form in _cjk_forms(hangul, Script.HANGUL, person, country)[1:]
+        for form in _cjk_forms(hangul, Script.HANGUL, person, country, from_hanja=True)[1:]
     ]
 
 
 Reading = tuple[str, str, bool]  # (how it was read, the Latin text, whether read as Korean)
 
 
-def _readings(text: str, script: Script, person: bool, country: str | None) -> list[Reading]:
+def _readings(text: str, script: Script, person: bool, country: str | None,
+              from_hanja: bool = False) -> list[Reading]:
     if script is not Script.HANGUL:
         return _kana_or_han_readings(text, script, person, country)
-    foreign = korean.looks_foreign(text)  # 하마스, 오사마 빈 라덴: a foreign name spelt in Hangul
+    # 하마스, 오사마 빈 라덴: a foreign name spelt in Hangul (a Chinese name's spaced Hanja is not)
+    foreign = korean.looks_foreign(text, by_words=person and not from_hanja)
     return _korean_readings(text, person) + ([(FOREIGN_HANGUL, korean.romanise_foreign(text), False)]
                                              if foreign else [])
 
