@@ -147,7 +147,8 @@ def score_candidates(query: Query, forms_by_kind: dict[bool, tuple[NameForm, ...
                      candidates: Iterable[IndexedName], party_of: Callable[[int], Party],
                      floor: float = REVIEW_AT) -> ScreeningResult:
     """Score retrieved candidates: the one step the in-memory index and the Spark join share.
-    A listed party is read (`party_of` its number) only for names that may reach the floor."""
+    Both retrieve only names on the query's lists and of its kind of party. A listed party is read
+    (`party_of` its number) only for names that may reach the floor."""
     best: dict[int, tuple[float, IndexedName, Comparison]] = {}
     parties: dict[int, Party] = {}
     reach = most_raised(query.birth_date, query.id_number)
@@ -157,10 +158,7 @@ def score_candidates(query: Query, forms_by_kind: dict[bool, tuple[NameForm, ...
                                    floor - reach - SCORE_SLACK)
         if comparison is None or comparison.score + reach < floor:
             continue
-        party = parties.get(candidate.party) or party_of(candidate.party)
-        if not _wanted(party, query):
-            continue
-        parties[candidate.party] = party
+        party = parties[candidate.party] = parties.get(candidate.party) or party_of(candidate.party)
         score = comparison.score
         if query.country and party.countries and query.country not in party.countries:
             score -= COUNTRY_MISMATCH_PENALTY
@@ -193,12 +191,6 @@ def _cap_organisations_met_by_a_person(best: dict, parties: dict[int, Party]) ->
             score, comparison = SCHEMA_MISMATCH_CAP, replace(comparison, caps=reasons)
         capped[number] = (score, candidate, comparison)
     return capped
-
-
-def _wanted(party: Party, query: Query) -> bool:
-    if query.lists and party.list_name not in query.lists:
-        return False
-    return query.schema is None or party.schema.kind == query.schema.kind
 
 
 def explain(query: Query, party: Party, comparison: Comparison, score: float) -> dict:
