@@ -42,6 +42,9 @@ def test_korean_bank_name_in_hangul_hits_its_romanised_listing(index):
     ("조선광업개발무역회사", "KOREA MINING DEVELOPMENT TRADING CORPORATION"),  # KOMID in Hangul
     ("朝鮮鉱業開発貿易会社", "KOREA MINING DEVELOPMENT TRADING CORPORATION"),  # the same in Japanese kanji
     ("단군무역회사", "KOREA TANGUN TRADING CORPORATION"),  # 단군 read as one word: `Tangun`, not `tan kun`
+    # Chinese firms: place and brand in pinyin, 实业 / 发展 / 医药 / 科技 translated
+    ("丹东鸿祥实业发展有限公司", "DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO LTD"),
+    ("上海勤盛医药科技有限公司", "QINSHENG PHARMACEUTICAL TECHNOLOGY CO., LTD."),  # a.k.a. SHANGHAI QINSHENG
 ])
 def test_a_firm_written_in_hangul_or_kanji_hits_its_romanised_listing(index, name, listed):
     hit = _top(index, name)

@@ -72,7 +72,7 @@ def key_hash(key: str) -> int:
 
 def key_hashes(keys: list[str]) -> np.ndarray:
     """`key_hash` of each key, as one array."""
-    return np.frombuffer(b"".join(map(_digest, keys)), dtype="<u8").astype(np.uint64)
+    return np.frombuffer(b"".join(map(_digest, keys)), dtype="<u8")
 
 
 def _digest(key: str) -> bytes:
@@ -104,13 +104,14 @@ class Postings:
     def __len__(self) -> int:
         return len(self.keys)
 
-    def find(self, keys: list[str]) -> dict[str, np.ndarray]:
-        """Each of `keys` that some entry carries, with its entries (ascending), in one search."""
-        if not keys or not len(self.keys):
-            return {}
+    def find(self, keys: list[str]) -> list[np.ndarray | None]:
+        """For each of `keys`, the entries carrying it (ascending), or None; in one search."""
+        if not len(self.keys):
+            return [None] * len(keys)
         wanted = key_hashes(keys)
         slots = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
         present = (self.keys[slots] == wanted).tolist()
         starts, ends = self.offsets[slots].tolist(), self.offsets[slots + 1].tolist()
-        return {key: self.entries[start:end]
-                for key, here, start, end in zip(keys, present, starts, ends, strict=True) if here}
+        entries = self.entries
+        return [entries[start:end] if here else None
+                for here, start, end in zip(present, starts, ends, strict=True)]

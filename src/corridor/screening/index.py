@@ -133,7 +133,6 @@ def idf(names_with_key: int, names: int) -> float:
     return math.log(1 + max(names, 1) / names_with_key)
 
 
-@lru_cache(maxsize=1 << 16)
 def key_weight(key: str, names_with_key: int, names: int) -> float:
     """A key's weight: its rarity, shared out among a word's deletion keys (a word met exactly
     shares all of them, and must not outweigh a rarer short word for being long).
@@ -284,9 +283,8 @@ class ScreeningIndex:
             known.clear()
             new = keys
         if new:
-            names, found = len(self.names), self._postings.find(new)
-            for key in new:
-                entries = found.get(key)
+            names = len(self.names)
+            for key, entries in zip(new, self._postings.find(new), strict=True):
                 known[key] = None if entries is None else (entries, key_weight(key, len(entries), names))
         return [weighed for key in keys if (weighed := known[key]) is not None]
 

@@ -268,6 +268,41 @@ CJK_TERMS: dict[str, str] = {
     "設備": "equipment",
     "设备": "equipment",
     "설비": "equipment",
+    # the commonest words of Chinese firm names after place and brand (丹东鸿祥实业发展有限公司 is
+    # DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO LTD on the SDN list), with their Japanese and
+    # Korean cognates
+    "实业": "industrial",
+    "實業": "industrial",
+    "実業": "industrial",
+    "실업": "industrial",
+    "发展": "development",
+    "發展": "development",  # not Korean 발전: in firm names it is mostly 發電, power generation
+    "控股": "holding",
+    "홀딩스": "holding",
+    "ホールディングス": "holding",
+    "医药": "pharmaceutical",
+    "醫藥": "pharmaceutical",
+    "医薬": "pharmaceutical",
+    "의약": "pharmaceutical",
+    "化工": "chemical",
+    "能源": "energy",
+    "에너지": "energy",
+    "エネルギー": "energy",
+    "航运": "shipping",
+    "航運": "shipping",
+    "船务": "shipping",
+    "船務": "shipping",
+    "工程": "engineering",
+    "엔지니어링": "engineering",
+    "服务": "services",
+    "服務": "services",
+    "サービス": "services",
+    "서비스": "services",
+    "管理": "management",
+    "관리": "management",
+    "科学": "science",
+    "科學": "science",
+    "과학": "science",
 }
 _CJK_ORDER = sorted(CJK_TERMS, key=len, reverse=True)
 
