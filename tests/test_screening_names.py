@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from corridor.names.chinese import has_simplified_beyond, romanise_in_words
 from corridor.names.japanese import as_foreign_name
 from corridor.names.korean import (
     Romanisation,
@@ -51,6 +52,32 @@ def test_japanese_is_read_as_japanese_with_long_vowels_folded():
 
 def test_chinese_is_read_as_pinyin_when_the_country_says_so():
     assert _readings("习近平", True, "CN") == {"xi jin ping"}
+
+
+def test_a_name_in_simplified_characters_is_not_read_as_japanese():
+    # 仑 is written 侖 in Japan: no Hepburn `kon mata` beside the pinyin `kun lun`
+    readings = {f.reading for f in name_forms("昆仑控股有限公司", False) if f.tokens}
+    assert {"pinyin", "pinyin, 控股 translated"} <= readings and not any("Hepburn" in r for r in readings)
+    # Chinese papers write North Korean names in simplified characters: still read as Korean
+    assert "choe ryong hae" in _readings("崔龙海", True)
+    # characters Japanese shares with simplified Chinese (国, 学) keep the Japanese reading
+    assert "kokugaku" in _readings("国学", False)
+    assert {"dong zhi", "toshiba"} <= _readings("東芝", False)
+
+
+@pytest.mark.parametrize(("text", "ruled_out"), [
+    ("丹东鸿祥", True),
+    ("東京", False),
+    ("国学", False),  # shinjitai that mainland China shares
+    ("広", False),  # a Japanese-only form is not simplified Chinese
+])
+def test_simplified_characters_rule_out_a_japanese_reading(text, ruled_out):
+    assert has_simplified_beyond(text) is ruled_out
+
+
+def test_a_chinese_firm_is_also_read_two_syllables_to_a_word():
+    assert romanise_in_words("丹东鸿祥 industrial development") == "dandong hongxiang industrial development"
+    assert "beijing haili lianhe keji" in _readings("北京海力联合科技有限公司", False)  # as OFAC spells it
 
 
 def test_korean_names_are_romanised_syllable_by_syllable_in_rr_and_mr():

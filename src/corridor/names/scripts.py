@@ -21,7 +21,7 @@ def _is_kana(ch: str) -> bool:
     return "\u3040" <= ch <= "\u30ff" or "\u31f0" <= ch <= "\u31ff" or "\uff66" <= ch <= "\uff9f"
 
 
-def _is_han(ch: str) -> bool:
+def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
@@ -36,7 +36,7 @@ def script_of(text: str) -> Script:
         else Script.KANA
         if _is_kana(ch)
         else Script.HAN
-        if _is_han(ch)
+        if is_han(ch)
         else Script.LATIN
         if ch.isascii()
         else Script.OTHER

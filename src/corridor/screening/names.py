@@ -54,12 +54,14 @@ JAPANESE_COUNTRIES = frozenset({"JP"})
 CHINESE_COUNTRIES = frozenset({"CN", "TW", "HK", "MO", "SG"})
 AS_WRITTEN = "as written"
 PINYIN = "pinyin"
+PINYIN_WORDS = "pinyin, two syllables to a word"
+HEPBURN = "Hepburn (long vowels folded)"
 FOREIGN_KANA = "Hepburn, as a foreign name"
 FOREIGN_HANGUL = "Revised Romanization, as a foreign name"
 _APOSTROPHES = re.compile(r"['’`]")
 _NOT_LETTERS = re.compile(r"[^a-z0-9]+")
 _BETWEEN_WORDS = re.compile(r"[\s,;/]+")
-STRICT_READINGS = (PINYIN, FOREIGN_KANA)  # readings whose syllables align only when near-identical
+STRICT_READINGS = (PINYIN, PINYIN_WORDS, FOREIGN_KANA)  # syllables align only when near-identical
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,17 +276,19 @@ def _korean_readings(text: str, person: bool) -> list[Reading]:
 
 
 def _kana_or_han_readings(text: str, script: Script, person: bool, country: str | None) -> list[Reading]:
-    japanese_reading = ("Hepburn (long vowels folded)", japanese.romanise(text), False)
-    pinyin = chinese.romanise(text)
-    if person:  # the family name, then the given name's syllables as one name part
-        family, _, given = pinyin.partition(" ")
-        pinyin = f"{family} {given.replace(' ', '-')}".strip()
-    chinese_reading = (PINYIN, pinyin, False)
     if script is Script.KANA:  # Japanese, or a foreign name written in kana
-        foreign = japanese.as_foreign_name(japanese_reading[1])
-        return [japanese_reading] + [(FOREIGN_KANA, reading, False) for reading in foreign]
-    if country in JAPANESE_COUNTRIES:
-        return [japanese_reading]
-    if country in CHINESE_COUNTRIES:
-        return [chinese_reading]
-    return [chinese_reading, japanese_reading]
+        romaji = japanese.romanise(text)
+        foreign = japanese.as_foreign_name(romaji)
+        return [(HEPBURN, romaji, False)] + [(FOREIGN_KANA, reading, False) for reading in foreign]
+    readings = []
+    if country not in JAPANESE_COUNTRIES:
+        pinyin = chinese.romanise(text)
+        if person:  # the family name, then the given name's syllables as one name part
+            family, _, given = pinyin.partition(" ")
+            pinyin = f"{family} {given.replace(' ', '-')}".strip()
+        readings.append((PINYIN, pinyin, False))
+        if not person:
+            readings.append((PINYIN_WORDS, chinese.romanise_in_words(text), False))
+    if country not in CHINESE_COUNTRIES and not chinese.has_simplified_beyond(text):
+        readings.append((HEPBURN, japanese.romanise(text), False))
+    return readings
