@@ -124,6 +124,7 @@ def test_hangul_person_names_meet_their_list_spellings(hangul, latin):
         ("신라", "실라"),  # ㄴ+ㄹ: ㄹ+ㄹ
         ("종로", "종노"),  # ㅇ+ㄹ: ㅇ+ㄴ
         ("선렬", "선열"),  # 렬 after ㄴ is 열
+        ("미려", "미려"),  # but 려 is not: only 렬 and 률 lose their ㄹ
         ("리석", "이석"),  # the initial-sound rule on the first syllable
         ("지원", "지원"),  # nothing to change
     ],
@@ -147,6 +148,7 @@ def test_hangul_names_meet_a_mccune_reischauer_spelling_of_their_sound(hangul, l
         ("단군", "tangun", "dangun"),  # k voiced after n in MR
         ("련봉", "ryonbong", "ryeonbong"),  # p voiced after n; no initial-sound rule for DPRK firms
         ("광선", "kwangson", "gwangseon"),  # s is never voiced
+        ("고려", "koryo", "goryeo"),  # ㄹ between vowels is r
         ("대동강", "taedonggang", "daedonggang"),
         ("극렴", "kungnyom", "geungnyeom"),  # assimilated as said
     ],

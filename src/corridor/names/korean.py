@@ -243,9 +243,9 @@ def romanise(text: str, system: Romanisation) -> str:
 _FIRST_SYLLABLE = 0xAC00  # 가: syllables are numbered by initial, medial and final consonant
 _RIEUL, _NIEUN, _MIEUM, _IEUNG = 5, 2, 6, 11  # initial consonants
 _IOTATED = frozenset({2, 6, 7, 12, 17, 20})  # ㅑ ㅕ ㅖ ㅛ ㅠ ㅣ
-_YEO_YU = frozenset({6, 17})  # ㅕ ㅠ: 렬 and 률 become 열 and 율 after a vowel or ㄴ
 # Final consonants by the stop they sound as, and the nasal each becomes before ㄴ, ㅁ or ㄹ.
 _FINAL_NIEUN, _FINAL_RIEUL, _FINAL_MIEUM, _FINAL_IEUNG = 4, 8, 16, 21
+_YEOL_YUL = frozenset({(6, _FINAL_RIEUL), (17, _FINAL_RIEUL)})  # 렬, 률 (not 려): 열, 율 after a vowel, ㄴ
 _NASAL_OF_FINAL = {
     **dict.fromkeys((1, 2, 3, 9, 24), _FINAL_IEUNG),  # ㄱ ㄲ ㄳ ㄺ ㅋ → ㅇ
     **dict.fromkeys((7, 19, 20, 22, 23, 25, 27), _FINAL_NIEUN),  # ㄷ ㅅ ㅆ ㅈ ㅊ ㅌ ㅎ → ㄴ
@@ -340,7 +340,7 @@ def _as_said(word: str) -> list[list[int]]:
     jamo = [list(_jamo(ch)) for ch in word]
     for before, after in zip(jamo, jamo[1:], strict=False):
         final, initial = before[2], after[0]
-        if initial == _RIEUL and after[1] in _YEO_YU and final in (0, _FINAL_NIEUN):
+        if initial == _RIEUL and tuple(after[1:]) in _YEOL_YUL and final in (0, _FINAL_NIEUN):
             after[0] = _IEUNG
         elif initial == _RIEUL:
             if final == _FINAL_NIEUN:

@@ -45,6 +45,7 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     "pharmaceutical": ("pharma", "pharmaceuticals", "pharm"),
     "insurance": ("ins", "insur"),
     "semiconductor": ("semiconductors", "semicon"),
+    "air": ("airlines", "airline", "airways"),
 }
 CANONICAL: dict[str, str] = {
     spelling: word for word, spellings in _SYNONYMS.items() for spelling in spellings
@@ -106,6 +107,7 @@ GENERIC: frozenset[str] = frozenset(
         "construction",
         "marine",
         "bank",
+        "air",
         "foundation",
         "institute",
         "center",
@@ -115,6 +117,8 @@ GENERIC: frozenset[str] = frozenset(
         "capital",
         "finance",
         "korea",
+        "koryo",  # 고려, the old name of Korea: KORYO BANK, AIR KORYO are Bank of Korea, Air Korea
+        "goryeo",
         "china",
         "chinese",
         "japan",
@@ -303,6 +307,8 @@ CJK_TERMS: dict[str, str] = {
     "科学": "science",
     "科學": "science",
     "과학": "science",
+    "航空": "air",  # 고려항공 is AIR KORYO, 日本航空 Japan Airlines
+    "항공": "air",
 }
 _CJK_ORDER = sorted(CJK_TERMS, key=len, reverse=True)
 
