@@ -67,6 +67,18 @@ def test_a_foreign_name_written_in_kana_or_hangul_hits_its_listing(index, name, 
     assert hit is not None and hit.party.name == listed and hit.band == "match"
 
 
+@pytest.mark.parametrize(("name", "listed"), [
+    ("Choi Ryong-hae", "CHOE, Ryong Hae"),  # Choi / Choe: one surname, 최
+    ("Kim Chŏng-ŭn", "KIM, Jong Un"),  # McCune-Reischauer with its marks; the list writes Jong
+    ("Lee Su-yong", "RI, Su Yong"),  # Lee / Ri: 이 and 리
+    ("Su-yong Lee", "RI, Su Yong"),  # the surname last
+])
+def test_a_korean_name_in_another_latin_spelling_hits_its_listing(index, name, listed):
+    hit = _top(index, name)
+    assert hit is not None and hit.party.name == listed and hit.band == "match"
+    assert hit.explanation["query_reading"] == "as a Korean name in Latin letters"
+
+
 def test_romanised_dprk_person_hits_both_lists(index):
     ids = {
         (h.party.list_name, h.party.id) for h in screen(index, Query("리병철", DAY)).hits if h.band == "match"

@@ -18,7 +18,7 @@ from corridor.names.korean import (
 )
 from corridor.names.legal_forms import strip_cjk_legal_form
 from corridor.screening.compare import compare_names
-from corridor.screening.names import name_forms, validate_name
+from corridor.screening.names import as_korean_name, name_forms, validate_name
 
 
 @pytest.mark.parametrize(
@@ -113,6 +113,20 @@ def test_every_conventional_spelling_of_a_korean_surname_agrees_with_it(surname,
 def test_hangul_person_names_meet_their_list_spellings(hangul, latin):
     result = compare_names(name_forms(hangul, True), name_forms(latin, True), True)
     assert result.score >= 0.85, result
+
+
+@pytest.mark.parametrize(("name", "surnames", "read"), [
+    ("Choi Ryong-hae", ("최",), ("choi", "ryong", "hae")),
+    ("Byung-chul Lee", ("이", "리"), ("lee", "byung", "chul")),  # surname last, put first
+    ("Young Kim", ("김",), ("kim", "young")),
+    ("John Smith", (), ()),
+    ("Li Wei", (), ()),  # `wei` spells no Hangul syllable: a Chinese name
+    ("김정은", (), ()),  # Hangul is read as Korean already
+])
+def test_a_latin_name_that_spells_a_korean_one_is_also_read_as_korean(name, surnames, read):
+    forms = as_korean_name(name)
+    assert tuple(f.loose[0] for f in forms) == surnames
+    assert all(f.tokens == read and f.korean for f in forms)
 
 
 @pytest.mark.parametrize(

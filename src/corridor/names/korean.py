@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from functools import lru_cache
+from functools import cache, lru_cache
 
 
 class Romanisation(StrEnum):
@@ -404,3 +404,32 @@ _SURNAME_KEYS: dict[str, frozenset[str]] = {
     | {loose_token(romanise(hangul, system).replace(" ", "")) for system in Romanisation}
     for hangul, spellings in SURNAMES.items()
 }
+
+
+def surnames_spelt(token: str) -> tuple[str, ...]:
+    """The Hangul surnames a Latin word may spell (`choi`, `choe` → 최; `lee`, `yi` → 이 and 리)."""
+    return _surnames_by_key().get(loose_token(token), ())
+
+
+def spells_a_syllable(token: str) -> bool:
+    """Whether a Latin word spells one Hangul syllable in some romanisation, or in the popular
+    spellings that write ㅓ as u or ou (`byung`, `chul`, `young`, `pyong`, `ryong`)."""
+    key = loose_token(token)
+    return any(k in _syllable_keys() for k in (key, key.replace("u", "o"), key.replace("ou", "o")))
+
+
+@cache
+def _surnames_by_key() -> dict[str, tuple[str, ...]]:
+    by_key: dict[str, list[str]] = {}
+    for hangul, keys in _SURNAME_KEYS.items():
+        for key in keys:
+            by_key.setdefault(key, []).append(hangul)
+    return {key: tuple(surnames) for key, surnames in by_key.items()}
+
+
+@cache
+def _syllable_keys() -> frozenset[str]:
+    """The loose key of every Hangul syllable in every system (built on first use: 11,172 syllables)."""
+    loose = loose_token.__wrapped__  # not through the cache list names and queries share
+    return frozenset(loose(romanise_syllable(chr(code), system))
+                     for code in range(0xAC00, 0xD7A4) for system in Romanisation)

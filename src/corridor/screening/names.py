@@ -58,6 +58,9 @@ PINYIN_WORDS = "pinyin, two syllables to a word"
 HEPBURN = "Hepburn (long vowels folded)"
 FOREIGN_KANA = "Hepburn, as a foreign name"
 FOREIGN_HANGUL = "Revised Romanization, as a foreign name"
+AS_KOREAN = "as a Korean name in Latin letters"
+CJK_SCRIPTS = (Script.HANGUL, Script.KANA, Script.HAN)
+MOST_KOREAN_SYLLABLES = 5  # a surname of two syllables and a given name of three
 _APOSTROPHES = re.compile(r"['’`]")
 _NOT_LETTERS = re.compile(r"[^a-z0-9]+")
 _BETWEEN_WORDS = re.compile(r"[\s,;/]+")
@@ -136,13 +139,39 @@ def name_forms(name: str, person: bool, country: str | None = None) -> tuple[Nam
     """Every reading of `name` worth comparing, the plain Latin reading first."""
     text = unicodedata.normalize("NFKC", name).strip()
     script = script_of(text)
-    if script in (Script.HANGUL, Script.KANA, Script.HAN):
+    if script in CJK_SCRIPTS:
         return _cjk_forms(text, script, person, country)
     tokens, legal_form = latin_tokens(text, person)
     if not tokens:
         return ()
     return (NameForm.of(name, tokens, legal_form=legal_form, organisation=not person,
                         parts=person_parts(text) if person else ()),)
+
+
+@lru_cache(maxsize=4096)
+def as_korean_name(name: str) -> tuple[NameForm, ...]:
+    """A person's name in Latin letters that spells a Korean one (`Choi Ryong-hae`, `Byung-chul Lee`:
+    a surname first or last, every other word one syllable), read as Korean, surname first, so that
+    it meets every other spelling of it (`CHOE, Ryong Hae`, `RI, Pyong Chol`) by loose Korean keys.
+    Only queries are read so: list names read loosely would meet each other's near-namesakes."""
+    text = unicodedata.normalize("NFKC", name).strip()
+    if script_of(text) in CJK_SCRIPTS:  # read as Korean already, if Korean
+        return ()
+    words = _person_words(text)
+    tokens = [t for word in words for t in word]
+    if not 2 <= len(tokens) <= MOST_KOREAN_SYLLABLES:
+        return ()
+    forms = []
+    for at in dict.fromkeys((0, len(words) - 1)):
+        if len(words[at]) != 1:
+            continue
+        given = [t for number, word in enumerate(words) if number != at for t in word]
+        if not all(map(korean.spells_a_syllable, given)):
+            continue
+        forms += [NameForm.of(name, [words[at][0], *given], reading=AS_KOREAN, korean_reading=True,
+                              surname=surname, parts=(0,) + (1,) * len(given))
+                  for surname in korean.surnames_spelt(words[at][0])]
+    return tuple(forms)
 
 
 def latin_tokens(text: str, person: bool) -> tuple[list[str], str | None]:

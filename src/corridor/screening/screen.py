@@ -21,7 +21,7 @@ from datetime import date
 
 from corridor.screening.compare import Comparison, compare_names, worth_comparing
 from corridor.screening.index import IndexedName, ScreeningIndex
-from corridor.screening.names import NameForm, name_forms, validate_name
+from corridor.screening.names import NameForm, as_korean_name, name_forms, validate_name
 from corridor.screening.ofac_score import ofac_score
 from corridor.screening.party import Party, Schema
 from corridor.screening.qualifiers import most_raised, normalise_identifier, parse_birth_date, qualify
@@ -127,7 +127,8 @@ def band_of(score: float) -> str | None:
 
 def query_forms(query: Query) -> dict[bool, tuple[NameForm, ...]]:
     """The query's readings as a person's name (True) and as an organisation's (False)."""
-    return {kind: name_forms(query.name, kind, query.country) for kind in (True, False)}
+    return {True: name_forms(query.name, True, query.country) + as_korean_name(query.name),
+            False: name_forms(query.name, False, query.country)}
 
 
 def screen(index: ScreeningIndex, query: Query, floor: float = REVIEW_AT) -> ScreeningResult:
