@@ -47,6 +47,7 @@ def test_korean_bank_name_in_hangul_hits_its_romanised_listing(index):
     ("上海勤盛医药科技有限公司", "QINSHENG PHARMACEUTICAL TECHNOLOGY CO., LTD."),  # a.k.a. SHANGHAI QINSHENG
     ("昆仑控股有限公司", "KUNLUN HOLDING COMPANY LTD."),  # simplified 仑: read only as Chinese
     ("고려항공", "AIR KORYO"),  # 항공 translated; 고려 read `koryo`
+    ("단천상업은행", "TANCHON COMMERCIAL BANK"),
 ])
 def test_a_firm_written_in_hangul_or_kanji_hits_its_romanised_listing(index, name, listed):
     hit = _top(index, name)

@@ -309,6 +309,9 @@ CJK_TERMS: dict[str, str] = {
     "과학": "science",
     "航空": "air",  # 고려항공 is AIR KORYO, 日本航空 Japan Airlines
     "항공": "air",
+    "商業": "commercial",  # 단천상업은행 is TANCHON COMMERCIAL BANK
+    "商业": "commercial",
+    "상업": "commercial",
 }
 _CJK_ORDER = sorted(CJK_TERMS, key=len, reverse=True)
 
