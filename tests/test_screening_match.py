@@ -80,6 +80,12 @@ def test_a_korean_name_in_another_latin_spelling_hits_its_listing(index, name, l
     assert hit.explanation["query_reading"] == "as a Korean name in Latin letters"
 
 
+def test_a_slip_in_a_name_listed_with_a_patronymic_is_still_a_match(index):
+    # the listing's extra name part must not keep a one-letter slip from being scored at all
+    hit = _top(index, "Oleg Deripasca")
+    assert hit is not None and hit.party.name == "DERIPASKA, Oleg Vladimirovich" and hit.band == "match"
+
+
 def test_romanised_dprk_person_hits_both_lists(index):
     ids = {
         (h.party.list_name, h.party.id) for h in screen(index, Query("리병철", DAY)).hits if h.band == "match"

@@ -41,6 +41,8 @@ from corridor.screening.names import NameForm
 
 ALIGN_AT = 0.75
 PREFILTER_AT = 70
+PREFILTER_NEAR_AT = 60  # below the bar but near: worth asking whether one name is inside the other
+PREFILTER_CONTAINED_AT = 90  # one name's sorted words nearly whole inside the other's
 FAMILY_NAME_AT = 0.85
 GENERIC_WEIGHT = 0.25
 INITIAL_WEIGHT = 0.5
@@ -222,12 +224,21 @@ def compare_names(
 
 
 def _worth_comparing(query: NameForm, candidate: NameForm) -> bool:
-    """A cheap C++ screen before the alignment: names sharing no near-token cannot score."""
+    """A cheap C++ screen before the alignment: names sharing no near-token cannot score. A pair
+    near the bar passes too when one name's words, sorted, are met nearly whole inside the other's:
+    a one-letter slip in a name whose listing adds a patronymic (`Oleg Deripasca` / `DERIPASKA,
+    Oleg Vladimirovich`) dilutes the token-set ratio below the bar."""
+    near = fuzz.token_set_ratio(query.loose_text, candidate.loose_text)
     return (
-        fuzz.token_set_ratio(query.loose_text, candidate.loose_text) >= PREFILTER_AT
+        near >= PREFILTER_AT
         or fuzz.ratio(query.loose_text.replace(" ", ""), candidate.loose_text.replace(" ", ""))
         >= PREFILTER_AT
+        or near >= PREFILTER_NEAR_AT and _contained(query.loose_text, candidate.loose_text)
     )
+
+
+def _contained(query: str, candidate: str) -> bool:
+    return fuzz.partial_token_sort_ratio(query, candidate) >= PREFILTER_CONTAINED_AT
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,13 +284,16 @@ def worth_comparing(query: dict[bool, tuple[NameForm, ...]], sketches: Sequence[
 
 def _pairs_pass(query: list[str], candidate: list[str]) -> np.ndarray:
     """For each candidate text, whether some query text passes `_worth_comparing` with it."""
-    passing = (process.cdist(query, candidate, scorer=fuzz.token_set_ratio, dtype=np.float64,
-                             score_cutoff=PREFILTER_AT) >= PREFILTER_AT).any(axis=0)
+    near = process.cdist(query, candidate, scorer=fuzz.token_set_ratio, dtype=np.float64,
+                         score_cutoff=PREFILTER_NEAR_AT)
+    passing = (near >= PREFILTER_AT).any(axis=0)
     if not passing.all():
         spaceless = process.cdist([t.replace(" ", "") for t in query],
                                   [t.replace(" ", "") for t in candidate],
                                   scorer=fuzz.ratio, dtype=np.float64, score_cutoff=PREFILTER_AT)
         passing |= (spaceless >= PREFILTER_AT).any(axis=0)
+    for i, j in zip(*np.nonzero((near >= PREFILTER_NEAR_AT) & ~passing), strict=True):  # the few left near
+        passing[j] = passing[j] or _contained(query[i], candidate[j])
     return passing
 
 
