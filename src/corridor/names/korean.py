@@ -294,7 +294,7 @@ def romanise_words(text: str, system: Romanisation) -> str:
 _EU, _SILENT = 18, 11  # the vowel ㅡ; the initial ㅇ, which has no sound
 
 
-FOREIGN_FROM_WORDS = 3  # a Korean person's name is one word, or a surname and a given name
+FOREIGN_FROM_WORDS = 2  # a Korean person's name is one word, or a surname and a given name
 
 
 def looks_foreign(text: str, by_words: bool = False) -> bool:
@@ -311,17 +311,24 @@ def looks_foreign(text: str, by_words: bool = False) -> bool:
 
 def romanise_foreign(text: str) -> str:
     """A foreign name written in Hangul, read back: each word's syllables joined, consonants as RR
-    writes them, vowels as McCune-Reischauer (ㅓ stands for English `o`, `u` and schwa), and a
-    consonant written with ㅡ read alone (하마스 → `hamas`, 도널드 트럼프 → `donold tromp`)."""
-    return " ".join("".join(_foreign_syllable(*_jamo(ch)) for ch in word)
+    writes them, vowels as McCune-Reischauer (ㅓ stands for English `o`, `u` and schwa), a
+    consonant written with ㅡ read alone (하마스 → `hamas`, 도널드 트럼프 → `donold tromp`), ㄹㄹ as
+    one l (알리 → `ali`, 솔레이마니 → `soleimani`) and ㅅ before a y-vowel as sh (셴 → `shen`), as the
+    loanword orthography writes them (National Institute of Korean Language, 외래어 표기법)."""
+    return " ".join("".join(_foreign_syllable(*_jamo(ch)) for ch in word).replace("lr", "l")
                     if all(map(is_hangul_syllable, word)) else word for word in text.split())
 
 
+_SIOT, _JIEUT, _CHIEUT = 9, 12, 14  # ㅅ ㅈ ㅊ: English sh, j and ch are written with a y-vowel after them
+
+
 def _foreign_syllable(initial: int, medial: int, final: int) -> str:
-    consonant = _INITIALS[Romanisation.RR][initial]
+    consonant, vowel = _INITIALS[Romanisation.RR][initial], _MEDIALS[Romanisation.MR][medial]
     if medial == _EU and final == 0 and initial != _SILENT:
         return consonant
-    return consonant + _MEDIALS[Romanisation.MR][medial] + _FINALS[final]
+    if initial in (_SIOT, _JIEUT, _CHIEUT) and vowel.startswith("y"):
+        consonant, vowel = ("sh" if initial == _SIOT else consonant), vowel[1:]
+    return consonant + vowel + _FINALS[final]
 
 
 def _romanised_word(word: str, system: Romanisation) -> str:
