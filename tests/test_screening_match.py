@@ -62,6 +62,8 @@ def test_a_firm_written_in_hangul_or_kanji_hits_its_romanised_listing(index, nam
     ("チェ・リョンヘ", "CHOE, Ryong Hae"),  # ヘ is `he`, not the particle `e`; kana writes 해 and 헤 alike
     ("하마스", "HAMAS"),  # a foreign name spelt in Hangul: 스 is `s`
     ("오사마 빈 라덴", "BIN LADIN, Usama bin Muhammad bin Awad"),  # three words and no Korean surname
+    ("카셈 솔레이마니", "SOLEIMANI, Qasem"),  # ㄹㄹ is one l
+    ("알렉산드르 루카셴코", "LUKASHENKA, Alyaksandr Hryhoryavich"),  # 셴 is shen
 ])
 def test_a_foreign_name_written_in_kana_or_hangul_hits_its_listing(index, name, listed):
     hit = _top(index, name)

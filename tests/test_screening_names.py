@@ -182,13 +182,22 @@ def test_a_foreign_name_spelt_in_hangul_is_read_back(hangul, foreign, read):
         assert romanise_foreign(hangul) == read
 
 
+@pytest.mark.parametrize(("hangul", "read"), [
+    ("알리", "ali"), ("솔레이마니", "soleimani"),  # ㄹㄹ is one l
+    ("루카셴코", "rukashenko"), ("샤론", "sharon"),  # ㅅ before a y-vowel is sh
+])
+def test_a_foreign_name_in_hangul_is_read_as_the_loanword_orthography_writes_it(hangul, read):
+    assert romanise_foreign(hangul) == read
+
+
 @pytest.mark.parametrize(
     ("hangul", "foreign"),
     [("오사마 빈 라덴", True), ("무하마드 빈 살만", True),  # more words than a Korean name has
+     ("카셈 솔레이마니", True),  # two words, neither a Korean surname
      ("현우 현정 장", False), ("김 정 은", False), ("남궁 민 수", False),  # surname last or first: Korean
-     ("김정은", False), ("김 정은", False)],
+     ("김정은", False), ("김 정은", False), ("정은 김", False)],
 )
-def test_a_persons_name_of_three_words_without_a_korean_surname_is_foreign(hangul, foreign):
+def test_a_persons_name_of_words_without_a_korean_surname_is_foreign(hangul, foreign):
     assert looks_foreign(hangul, by_words=True) is foreign
 
 

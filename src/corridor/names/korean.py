@@ -294,14 +294,14 @@ def romanise_words(text: str, system: Romanisation) -> str:
 _EU, _SILENT = 18, 11  # the vowel ㅡ; the initial ㅇ, which has no sound
 
 
-FOREIGN_FROM_WORDS = 2  # a Korean person's name is one word, or a surname and a given name
+FOREIGN_FROM_WORDS = 2  # a Korean person's name of two words or more has its surname first or last
 
 
 def looks_foreign(text: str, by_words: bool = False) -> bool:
     """Hangul that spells a foreign name: a consonant with the ㅡ Hangul adds to write it alone
     (하마스 `Hamas`, 트럼프 `Trump`), which Korean names do not have; and, `by_words`, a person's
-    name of more words than a surname and a given name that neither begins nor ends with a Korean
-    surname (오사마 빈 라덴 is Osama bin Laden; 현우 현정 장 is a Korean name, surname last)."""
+    name of two words or more that neither begins nor ends with a Korean surname (카셈 솔레이마니 is
+    Qasem Soleimani, 오사마 빈 라덴 Osama bin Laden; 현우 현정 장 is a Korean name, surname last)."""
     syllables = [_jamo(ch) for ch in text if is_hangul_syllable(ch)]
     words = text.split()
     if by_words and len(words) >= FOREIGN_FROM_WORDS and not (is_surname(words[0]) or is_surname(words[-1])):
