@@ -63,6 +63,10 @@ def test_a_firm_written_in_hangul_or_kanji_hits_its_romanised_listing(index, nam
     ("하마스", "HAMAS"),  # a foreign name spelt in Hangul: 스 is `s`
     ("오사마 빈 라덴", "BIN LADIN, Usama bin Muhammad bin Awad"),  # three words and no Korean surname
     ("카셈 솔레이마니", "SOLEIMANI, Qasem"),  # ㄹㄹ is one l
+    # kana writes l and r alike and adds vowels between consonants
+    ("アレクサンドル・ルカシェンコ", "LUKASHENKA, Alyaksandr Hryhoryavich"),
+    ("オレグ・デリパスカ", "DERIPASKA, Oleg Vladimirovich"),
+    ("ハサン・ナスララ", "NASRALLAH, Hasan"),
     ("알렉산드르 루카셴코", "LUKASHENKA, Alyaksandr Hryhoryavich"),  # 셴 is shen
 ])
 def test_a_foreign_name_written_in_kana_or_hangul_hits_its_listing(index, name, listed):

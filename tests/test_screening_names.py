@@ -206,6 +206,10 @@ def test_a_name_in_kana_is_also_read_as_a_foreign_name():
     assert as_foreign_name("ri byonchoru") == ["ri byonchor", "ri byongchor"]  # ン inside a word too
     assert as_foreign_name("hamasu") == ["hamas"]
     assert as_foreign_name("yamada taro") == []  # nothing kana added to a final consonant
+    # the vowel kana adds between consonants, and before r at a word's start
+    assert as_foreign_name("oregu deripasuka") == ["oreg deripaska"]
+    assert as_foreign_name("kurisumasu") == ["krismas"]
+    assert as_foreign_name("arekusandoru")[0] == "areksandr"  # and `areksangdr`: ン is n or ng
 
 
 def test_one_syllable_difference_in_the_same_script_is_not_a_match():

@@ -43,7 +43,10 @@ def fold_long_vowels(romaji: str) -> str:
 # Kana spells a foreign word's final consonant with a vowel after it: キム (Kim) is `kimu`, パク
 # (Pak) `paku`, チョル (Chol) `choru`, ハマス (Hamas) `hamasu`. These are the morae a Korean or
 # Western final consonant is written with.
-_FINAL_MORA = re.compile(r"(?<=[aeiou])([mkrpbgs]u|[td]o)\b")
+_FINAL_MORA = re.compile(r"(?<=[a-z])([mkrpbgs]u|[td]o)\b")
+# Inside a word too, before a consonant, and at its start before r: クリスマス (Christmas) is
+# `kurisumasu`, デリパスカ (Deripaska) `deripasuka`, アレクサンドル (Alexandr) `arekusandoru`.
+_MEDIAL_MORA = re.compile(r"(?<=[aeioun])([kgsztbpmfr]u|[td]o)(?=[kgsztdbpmfr])|\b([kgbpf]u|[td]o)(?=r)")
 
 
 NASALS_READ_BOTH_WAYS = 3  # ン read both ways: at most 2**3 readings of one name
@@ -65,11 +68,12 @@ def korean_surname(kana: str) -> str | None:
 
 
 def as_foreign_name(romaji: str) -> list[str]:
-    """A kana name read as a foreign name is: the vowel kana adds after a final consonant
-    dropped (`kimu jon un` → `kim jon un`, for 김정은 written キム・ジョンウン); and, since ン ends
+    """A kana name read as a foreign name is: the vowel kana adds after a final consonant, or
+    between two consonants, dropped (`kimu jon un` → `kim jon un`, for 김정은 written キム・ジョンウン;
+    `deripasuka` → `deripaska`); and, since ン ends
     both Korean -n and -ng syllables, each ン read both ways (`kim jong un`, `byongchor` for
     ビョンチョル, 병철). The readings that differ from `romaji`, each once."""
-    dropped = _FINAL_MORA.sub(lambda m: m.group(1)[0], romaji)
+    dropped = _FINAL_MORA.sub(lambda m: m.group(1)[0], _MEDIAL_MORA.sub(lambda m: m.group(0)[0], romaji))
     between = _SYLLABLE_FINAL_N.split(dropped)  # the text around each ン
     readings = []
     for endings in itertools.product(("n", "ng"), repeat=min(len(between) - 1, NASALS_READ_BOTH_WAYS)):

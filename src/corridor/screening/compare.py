@@ -162,7 +162,8 @@ def compare(
     # its missing parts lightly; parts missing on both sides are a conflict and weigh fully,
     # as do the rest of a name part half met and a Korean name's syllables.
     subset = len(q_done) == len(q_tokens) or len(c_done) == len(c_tokens)
-    extra = UNMATCHED_EXTRA_NAME_WEIGHT if subset and len(pairs) >= 2 and not loose else 1.0
+    korean_name = _korean_name(query) or _korean_name(candidate)
+    extra = UNMATCHED_EXTRA_NAME_WEIGHT if subset and len(pairs) >= 2 and not korean_name else 1.0
     q_half = _half_met(query, q_done) if person else set()
     c_half = _half_met(candidate, c_done) if person else set()
     total = (
@@ -310,6 +311,13 @@ def korean_syllable_similarity(a: str, b: str, person: bool) -> float:
     return token_similarity(a, b, person)
 
 
+def _korean_name(form: NameForm) -> bool:
+    """A Korean name, with no middle names and its surname first: a reading of Hangul, or a kana
+    name that starts with a Korean surname. A Western name read from kana is compared by loose
+    keys too (kana writes l and r alike), but is not one."""
+    return form.korean and (not form.strict or korean.is_surname(form.loose[0] if form.loose else ""))
+
+
 def _half_met(form: NameForm, done: set[int]) -> set[int]:
     """Tokens left over from a name part whose other tokens aligned."""
     parts = form.parts or tuple(range(len(form.tokens)))
@@ -427,7 +435,7 @@ def _apply_rules(
         caps.append(("only initials agree", CAP_ONLY_GENERIC))
     if person:
         family = [j for j, t in enumerate(candidate.tokens) if t in family_names]
-        if query.korean and 0 not in q_done:
+        if _korean_name(query) and 0 not in q_done:
             caps.append(("Korean surname does not agree", CAP_FAMILY_NAME))
         elif family and not any(sim >= FAMILY_NAME_AT for _, cj, sim in pairs if set(cj) & set(family)):
             caps.append(("family name does not agree", CAP_FAMILY_NAME))

@@ -240,7 +240,7 @@ def _cjk_forms(text: str, script: Script, person: bool, country: str | None,
                         reading=reading + note,
                         legal_form=legal_form or latin_form,
                         # a kana name with a Korean surname is compared by loose Korean keys
-                        korean_reading=is_korean or (reading == FOREIGN_KANA and surname is not None),
+                        korean_reading=is_korean or reading == FOREIGN_KANA,
                         organisation=not person,
                         surname=surname if korean.is_surname(surname or "") else None,
                         strict=reading in STRICT_READINGS,
