@@ -411,11 +411,15 @@ _SURNAME_KEYS: dict[str, frozenset[str]] = {
     | {loose_token(romanise(hangul, system).replace(" ", "")) for system in Romanisation}
     for hangul, spellings in SURNAMES.items()
 }
+_SURNAMES_BY_KEY: dict[str, tuple[str, ...]] = {
+    key: tuple(hangul for hangul, keys in _SURNAME_KEYS.items() if key in keys)
+    for key in set().union(*_SURNAME_KEYS.values())
+}
 
 
 def surnames_spelt(token: str) -> tuple[str, ...]:
     """The Hangul surnames a Latin word may spell (`choi`, `choe` → 최; `lee`, `yi` → 이 and 리)."""
-    return _surnames_by_key().get(loose_token(token), ())
+    return _SURNAMES_BY_KEY.get(loose_token(token), ())
 
 
 def spells_a_syllable(token: str) -> bool:
@@ -423,15 +427,6 @@ def spells_a_syllable(token: str) -> bool:
     spellings that write ㅓ as u or ou (`byung`, `chul`, `young`, `pyong`, `ryong`)."""
     key = loose_token(token)
     return any(k in _syllable_keys() for k in (key, key.replace("u", "o"), key.replace("ou", "o")))
-
-
-@cache
-def _surnames_by_key() -> dict[str, tuple[str, ...]]:
-    by_key: dict[str, list[str]] = {}
-    for hangul, keys in _SURNAME_KEYS.items():
-        for key in keys:
-            by_key.setdefault(key, []).append(hangul)
-    return {key: tuple(surnames) for key, surnames in by_key.items()}
 
 
 @cache

@@ -239,7 +239,7 @@ def _cjk_forms(text: str, script: Script, person: bool, country: str | None,
                         tokens,
                         reading=reading + note,
                         legal_form=legal_form or latin_form,
-                        # a kana name with a Korean surname is compared by loose Korean keys
+                        # kana read as a foreign name is compared by loose keys (it writes l and r alike)
                         korean_reading=is_korean or reading == FOREIGN_KANA,
                         organisation=not person,
                         surname=surname if korean.is_surname(surname or "") else None,
