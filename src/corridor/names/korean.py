@@ -200,6 +200,7 @@ SURNAMES: dict[str, tuple[str, ...]] = {
     "태": ("tae", "thae"),
     "계": ("kye", "gye"),
 }
+_REPEATED_LETTER = re.compile(r"(.)\1+")
 _LOOSE_FOLDS = (
     ("eo", "o"),
     ("eu", "u"),
@@ -394,7 +395,7 @@ def loose_token(token: str) -> str:
         token = token.replace(old, new)
     # An initial ㄹ is written r, l or (after a consonant, in MR) n: 례 rye / nye, 리 ri / ni.
     token = "n" + token[1:] if token.startswith("r") else token
-    return re.sub(r"(.)\1+", r"\1", token)
+    return _REPEATED_LETTER.sub(r"\1", token)
 
 
 def surname_keys(hangul: str) -> frozenset[str]:

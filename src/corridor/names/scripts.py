@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import lru_cache
 
 
 class Script(StrEnum):
@@ -25,6 +26,7 @@ def is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\uf900" <= ch <= "\ufaff"
 
 
+@lru_cache(maxsize=8192)  # a name's script is asked by every step that reads or compares it
 def script_of(text: str) -> Script:
     """The script that decides the reading: any kana makes a name Japanese (kanji included),
     any Hangul makes it Korean, Han alone is ambiguous (Chinese or Japanese), else Latin/other."""

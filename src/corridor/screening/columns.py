@@ -109,7 +109,7 @@ class Postings:
         if not len(self.keys):
             return [None] * len(keys)
         wanted = key_hashes(keys)
-        slots = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
+        slots = np.minimum(self.keys.searchsorted(wanted), len(self.keys) - 1)
         present = (self.keys[slots] == wanted).tolist()
         starts, ends = self.offsets[slots].tolist(), self.offsets[slots + 1].tolist()
         entries = self.entries

@@ -149,15 +149,15 @@ def compare(
     q_tokens = query.loose if loose else query.tokens
     c_tokens = candidate.loose if loose else candidate.tokens
     strict = query.strict or candidate.strict or loose
-    pairs = _align(q_tokens, c_tokens, person, STRICT_ALIGN_AT if strict else ALIGN_AT,
-                   korean_syllable_similarity if loose else token_similarity)
-    q_done = {i for p in pairs for i in p[0]}
-    c_done = {j for p in pairs for j in p[1]}
+    pairs, q_done, c_done = _align(q_tokens, c_tokens, person, STRICT_ALIGN_AT if strict else ALIGN_AT,
+                                   korean_syllable_similarity if loose else token_similarity)
     q_weights = _weights(query, q_tokens, person)
     c_weights = _weights(candidate, c_tokens, person)
-    matched = sum(
-        sim * (sum(q_weights[i] for i in qi) + sum(c_weights[j] for j in cj)) for qi, cj, sim in pairs
-    )
+    matched = aligned = 0.0  # weights are multiples of 1/4: their sums are exact in any order
+    for qi, cj, sim in pairs:
+        weight = sum(q_weights[i] for i in qi) + sum(c_weights[j] for j in cj)
+        matched += sim * weight
+        aligned += weight
     # A name that is wholly contained in the other (extra middle names, patronymics) weighs
     # its missing parts lightly; parts missing on both sides are a conflict and weigh fully,
     # as do the rest of a name part half met and a Korean name's syllables.
@@ -167,8 +167,7 @@ def compare(
     q_half = _half_met(query, q_done) if person else set()
     c_half = _half_met(candidate, c_done) if person else set()
     total = (
-        sum(q_weights[i] for qi, _, _ in pairs for i in qi)
-        + sum(c_weights[j] for _, cj, _ in pairs for j in cj)
+        aligned
         + sum(w * (1.0 if i in q_half else extra) for i, w in enumerate(q_weights) if i not in q_done)
         + sum(w * (1.0 if j in c_half else extra) for j, w in enumerate(c_weights) if j not in c_done)
     )
@@ -218,9 +217,12 @@ def compare_names(
         for c in candidate:
             if q.original or c.original or not _worth_comparing(q, c):
                 continue
-            result = compare(q, c, person, family_names, at_least)
+            # a reading that cannot beat the best so far need not be scored in full
+            result = compare(q, c, person, family_names, max(at_least, best.score) if best else at_least)
             if best is None or result.score > best.score:
                 best = result
+                if best.score >= 1.0:  # nothing scores higher
+                    return best
     return best
 
 
@@ -287,15 +289,22 @@ def _pairs_pass(query: list[str], candidate: list[str]) -> np.ndarray:
     """For each candidate text, whether some query text passes `_worth_comparing` with it."""
     near = process.cdist(query, candidate, scorer=fuzz.token_set_ratio, dtype=np.float64,
                          score_cutoff=PREFILTER_NEAR_AT)
-    passing = (near >= PREFILTER_AT).any(axis=0)
+    nearest = _best_of_each(near)
+    passing = nearest >= PREFILTER_AT
     if not passing.all():
         spaceless = process.cdist([t.replace(" ", "") for t in query],
                                   [t.replace(" ", "") for t in candidate],
                                   scorer=fuzz.ratio, dtype=np.float64, score_cutoff=PREFILTER_AT)
-        passing |= (spaceless >= PREFILTER_AT).any(axis=0)
-    for i, j in zip(*np.nonzero((near >= PREFILTER_NEAR_AT) & ~passing), strict=True):  # the few left near
-        passing[j] = passing[j] or _contained(query[i], candidate[j])
+        passing |= _best_of_each(spaceless) >= PREFILTER_AT
+    for j in np.flatnonzero((nearest >= PREFILTER_NEAR_AT) & ~passing).tolist():  # the few left near
+        passing[j] = any(near[i, j] >= PREFILTER_NEAR_AT and _contained(text, candidate[j])
+                         for i, text in enumerate(query))
     return passing
+
+
+def _best_of_each(scores: np.ndarray) -> np.ndarray:
+    """Each candidate's best score over the query's texts (most queries have one)."""
+    return scores[0] if len(scores) == 1 else scores.max(axis=0)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -328,35 +337,30 @@ def _half_met(form: NameForm, done: set[int]) -> set[int]:
 def _align(
     q: tuple[str, ...], c: tuple[str, ...], person: bool, align_at: float = ALIGN_AT,
     similarity=token_similarity,
-) -> list[Pair]:
-    """Greedy best-first one-to-one alignment of tokens. When tokens are left over on both
+) -> tuple[list[Pair], set[int], set[int]]:
+    """Greedy best-first one-to-one alignment of tokens, and the query's and the list name's
+    tokens it aligned. When tokens are left over on both
     sides, a pair of adjacent tokens may also align to one token (`AL-RABI'I` / `ALRABI'I`), in
     the same best-first pass: a joined pair that agrees better than a single token wins."""
     singles = [((i,), (j,), sim) for i, a in enumerate(q) for j, b in enumerate(c)
                if (sim := similarity(a, b, person)) >= align_at]
-    pairs = _greedy(list(singles), len(q), len(c))
-    q_left = set(range(len(q))).difference(*(p[0] for p in pairs))
-    c_left = set(range(len(c))).difference(*(p[1] for p in pairs))
-    if not q_left and not c_left:
-        return pairs
-    joins = [  # a joined pair holds a token left over: only then can it explain more
-        ((i, i + 1), (j,), sim)
-        for i in range(len(q) - 1)
-        if i in q_left or i + 1 in q_left
-        for j in range(len(c))
-        if len(c[j]) > 3 and (sim := similarity(q[i] + q[i + 1], c[j], person)) >= align_at
-    ]
-    joins += [
-        ((i,), (j, j + 1), sim)
-        for j in range(len(c) - 1)
-        if j in c_left or j + 1 in c_left
-        for i in range(len(q))
-        if len(q[i]) > 3 and (sim := similarity(q[i], c[j] + c[j + 1], person)) >= align_at
-    ]
-    return _greedy(singles + joins, len(q), len(c)) if joins else pairs
+    aligned = _greedy(list(singles), len(q), len(c))
+    q_done, c_done = aligned[1], aligned[2]
+    if len(q_done) == len(q) and len(c_done) == len(c):
+        return aligned
+    # a joined pair holds a token left over: only then can it explain more
+    q_joined = [(i, q[i] + q[i + 1]) for i in range(len(q) - 1) if i not in q_done or i + 1 not in q_done]
+    c_long = [(j, b) for j, b in enumerate(c) if len(b) > 3]
+    joins = [((i, i + 1), (j,), sim) for i, a in q_joined for j, b in c_long
+             if (sim := similarity(a, b, person)) >= align_at]
+    c_joined = [(j, c[j] + c[j + 1]) for j in range(len(c) - 1) if j not in c_done or j + 1 not in c_done]
+    q_long = [(i, a) for i, a in enumerate(q) if len(a) > 3]
+    joins += [((i,), (j, j + 1), sim) for j, b in c_joined for i, a in q_long
+              if (sim := similarity(a, b, person)) >= align_at]
+    return _greedy(singles + joins, len(q), len(c)) if joins else aligned
 
 
-def _greedy(options: list, q_len: int, c_len: int) -> list:
+def _greedy(options: list, q_len: int, c_len: int) -> tuple[list[Pair], set[int], set[int]]:
     """Best first; among equals, a joined pair before a single token (it explains more), then
     the tokens nearer the same place in both names (`AL` beside `MASHHADANI`, not the first `AL`)."""
     options.sort(key=lambda o: (-o[2], -len(o[0]) - len(o[1]), abs(o[0][0] / q_len - o[1][0] / c_len)))
@@ -368,7 +372,7 @@ def _greedy(options: list, q_len: int, c_len: int) -> list:
             chosen.append((qi, cj, sim))
             q_used.update(qi)
             c_used.update(cj)
-    return chosen
+    return chosen, q_used, c_used
 
 
 def _weights(form: NameForm, tokens: tuple[str, ...], person: bool) -> tuple[float, ...]:

@@ -141,6 +141,11 @@ def key_weight(key: str, names_with_key: int, names: int) -> float:
     runner (Python, numpy, the Spark join) adds them in its own order and gets the same total,
     and names tie exactly when they tie."""
     share = len(key) - 1 if key.startswith("d:") else 1  # "d:" + a word of n letters: n + 1 keys
+    return _weight(names_with_key, share, names)
+
+
+@lru_cache(maxsize=1 << 16)  # few distinct counts and shares: most keys are rare
+def _weight(names_with_key: int, share: int, names: int) -> float:
     return round(idf(names_with_key, names) / share * WEIGHT_GRAIN) / WEIGHT_GRAIN
 
 
@@ -313,19 +318,24 @@ def _ranked(found: list[tuple[np.ndarray, float]], wanted: int) -> list[int]:
     proposing = max(1, bisect.bisect_right(list(itertools.accumulate(lengths)), PROPOSING_BUDGET))
     rarest = found[:proposing]  # only a lone rarest key can overrun the budget, and is cut to it
     proposed = np.concatenate([entries for entries, _ in rarest])[:PROPOSING_BUDGET]
-    weights = np.repeat(np.array([weight for _, weight in rarest]), lengths[:proposing])[:PROPOSING_BUDGET]
-    order = proposed.argsort(kind="stable")
+    weights = np.array([weight for _, weight in rarest]).repeat(lengths[:proposing])[:PROPOSING_BUDGET]
+    order = proposed.argsort(kind="stable")  # merges the sorted postings
     proposed = proposed[order]
-    starts = np.flatnonzero(np.concatenate(([True], proposed[1:] != proposed[:-1])))
-    unique = proposed[starts]  # each name once, with the sum of its keys' weights
+    first = np.empty(len(proposed), dtype=bool)  # where each name's run of keys starts
+    first[0] = True
+    np.not_equal(proposed[1:], proposed[:-1], out=first[1:])
+    starts = first.nonzero()[0]
+    unique = proposed[starts]  # each name once, ascending, with the sum of its keys' weights
     scores = np.add.reduceat(weights[order], starts)
     for common, weight in found[proposing:]:  # common keys re-rank the names the rarer ones proposed
-        at = np.minimum(np.searchsorted(common, unique), len(common) - 1)
+        at = np.minimum(common.searchsorted(unique), len(common) - 1)
         scores += weight * (common[at] == unique)
     if len(unique) > SORTED_WHOLE * wanted:  # keep the best `wanted` and every name tied with the last
-        keep = scores >= np.partition(scores, len(scores) - wanted)[len(scores) - wanted]
+        cut = scores.copy()
+        cut.partition(len(scores) - wanted)  # in place: the `wanted`-th best score is then at its place
+        keep = scores >= cut[len(scores) - wanted]
         unique, scores = unique[keep], scores[keep]
-    return unique[np.lexsort((unique, -scores))[:wanted]].tolist()
+    return unique[(-scores).argsort(kind="stable")[:wanted]].tolist()  # ties: the earlier entry first
 
 
 def _coded(values: list[str]) -> tuple[np.ndarray, np.ndarray]:
