@@ -268,3 +268,24 @@ def test_an_organisation_met_by_a_listed_persons_name_is_review_at_most():
     index = _listed(("BIN LADEN, Osama", Schema.PERSON), ("USAMA BIN LADEN NETWORK", Schema.ORGANIZATION))
     bands = {h.party.schema: h.band for h in screen(index, Query("Osama bin Laden", DAY)).hits}
     assert bands == {Schema.PERSON: "match", Schema.ORGANIZATION: "review"}
+
+
+def test_a_korean_given_name_is_its_syllables_in_their_order():
+    index = _listed(("KIM, Yong Su", Schema.PERSON))
+    assert screen(index, Query("김영수", DAY)).hits[0].band == "match"
+    hits = screen(index, Query("김수영", DAY)).hits  # 수영 is another name than 영수
+    assert hits and hits[0].band == "review"
+    assert "the given name's syllables are in another order" in hits[0].explanation["rules"]
+
+
+@pytest.mark.parametrize(("name", "listed"), [
+    ("Kim Tong-nyong", "KIM, Tong-Myong"),  # 녕 is not 명, though nyong and myong look alike
+    ("Cho Hwi", "CHOE HWI"),  # 조 is not 최
+    ("Kim Ho", "KIM, Ho Kyu"),  # a Korean name with a syllable more is another name
+])
+def test_two_korean_names_in_latin_letters_are_compared_as_korean(name, listed):
+    index = _listed((listed, Schema.PERSON))
+    hits = screen(index, Query(name, DAY)).hits  # review: it may yet be a typo
+    assert hits and hits[0].band == "review"
+    assert "Korean names that agree only as Western spellings" in hits[0].explanation["rules"]
+    assert screen(index, Query(listed, DAY)).hits[0].band == "match"

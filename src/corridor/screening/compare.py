@@ -16,8 +16,11 @@ removed) can raise it. Rules then cap scores that only look alike:
   (`… AL-DULAIMI` / `… AL-TIKRITI`) is a different person until someone checks: review at most;
   so is a name part only half met (`Kim Kyu-sik` / `KIM Kyu`: `Kyu-sik` is one given name);
 - Korean readings: Korean names have no middle names, so a syllable left over weighs fully,
-  and syllables align only when their loose keys agree (`yeong` is not `jeong`; `sung` and
-  `song` are both 성);
+  syllables align only when their loose keys agree (`yeong` is not `jeong`; `sung` and
+  `song` are both 성), and a given name's syllables in another order (서영 / 영서) are another
+  name: review at most; two Korean names in Latin letters that agree only as Western spellings
+  would (`Kim Tong-nyong` / `KIM Tong-myong`: 녕 is not 명) are review at most, since only a typo
+  would make them one;
 - organisations: agreement resting on one short distinctive word (`GIA`, `HANA` + generic
   words) is review at most unless the names agree as written;
 - pinyin readings align only near-identical syllables (`cheng` is not `chen`);
@@ -28,7 +31,7 @@ removed) can raise it. Rules then cap scores that only look alike:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -37,7 +40,7 @@ from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from corridor.names import korean
 from corridor.names.scripts import script_of
-from corridor.screening.names import NameForm
+from corridor.screening.names import AS_KOREAN, NameForm, spells_a_korean_name
 
 ALIGN_AT = 0.75
 PREFILTER_AT = 70
@@ -212,6 +215,9 @@ def compare_names(
     c_original = q_original and next((f for f in candidate if f.original), None)
     if q_original and c_original and script_of(q_original.original) == script_of(c_original.original):
         return _compare_same_script(q_original, c_original)
+    # Both Korean names: one letter apart is another syllable (`nyong` is not `myong`), and a syllable
+    # more another name, however alike they look as Western names; only a typo would make them one.
+    both_korean = any(q.reading == AS_KOREAN for q in query) and spells_a_korean_name(candidate[0].name)
     best = None
     for q in query:
         for c in candidate:
@@ -219,6 +225,9 @@ def compare_names(
                 continue
             # a reading that cannot beat the best so far need not be scored in full
             result = compare(q, c, person, family_names, max(at_least, best.score) if best else at_least)
+            if both_korean and q.reading != AS_KOREAN and result.score > CAP_CONFLICT:
+                result = replace(result, score=CAP_CONFLICT,
+                                 caps=(*result.caps, "Korean names that agree only as Western spellings"))
             if best is None or result.score > best.score:
                 best = result
                 if best.score >= 1.0:  # nothing scores higher
@@ -437,6 +446,9 @@ def _apply_rules(
         caps.append(("a name part differs on both sides", CAP_CONFLICT))
     if pairs and all(len(query.tokens[i]) == 1 for qi, _, _ in pairs for i in qi):
         caps.append(("only initials agree", CAP_ONLY_GENERIC))
+    korean_names = _korean_name(query) or _korean_name(candidate)
+    if person and korean_names and _out_of_order(pairs, q_tokens, c_tokens):
+        caps.append(("the given name's syllables are in another order", CAP_CONFLICT))
     if person:
         family = [j for j, t in enumerate(candidate.tokens) if t in family_names]
         if _korean_name(query) and 0 not in q_done:
@@ -448,6 +460,14 @@ def _apply_rules(
     for _, cap in caps:
         score = min(score, cap)
     return score, tuple(reason for reason, _ in caps)
+
+
+def _out_of_order(pairs: list, q_tokens: tuple[str, ...], c_tokens: tuple[str, ...]) -> bool:
+    """A Korean given name is its syllables in their order (서영 is not 영서): whether the syllables
+    aligned, surnames aside, cross."""
+    given = sorted((qi[0], cj[0]) for qi, cj, _ in pairs
+                   if not any(map(korean.is_surname, [q_tokens[i] for i in qi] + [c_tokens[j] for j in cj])))
+    return any(a[1] > b[1] for a, b in zip(given, given[1:], strict=False))
 
 
 def _number_left(tokens: tuple[str, ...], done: set[int]) -> bool:

@@ -174,6 +174,11 @@ def as_korean_name(name: str) -> tuple[NameForm, ...]:
     return tuple(forms)
 
 
+def spells_a_korean_name(name: str) -> bool:
+    """Whether a name in Latin letters is a Korean one (see `as_korean_name`)."""
+    return bool(as_korean_name(name))
+
+
 def latin_tokens(text: str, person: bool) -> tuple[list[str], str | None]:
     """Lower-case ASCII tokens; organisations lose legal forms and get canonical words."""
     if person:
