@@ -9,6 +9,7 @@ names that differ only in legal form are the same party for screening purposes.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Longest first within each class; prefix or suffix, never inside a name.
 CJK_LEGAL_FORMS: dict[str, str] = {
@@ -117,6 +118,7 @@ _LATIN_PATTERN = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # a name is read as a person's and as an organisation's
 def strip_cjk_legal_form(name: str) -> tuple[str, str | None]:
     """(`トヨタ自動車`, `JSC`) from `トヨタ自動車株式会社`; the name unchanged when it has none."""
     text = name.strip()
