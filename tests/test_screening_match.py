@@ -289,3 +289,36 @@ def test_two_korean_names_in_latin_letters_are_compared_as_korean(name, listed):
     assert hits and hits[0].band == "review"
     assert "Korean names that agree only as Western spellings" in hits[0].explanation["rules"]
     assert screen(index, Query(listed, DAY)).hits[0].band == "match"
+
+
+@pytest.mark.parametrize(("name", "listed"), [
+    ("قاسم سليماني", "SOLEIMANI, Qasem"),  # qasm slymany: no short vowels written
+    ("أسامة بن لادن", "BIN LADIN, Usama"),  # ة, the feminine ending, is not the t of a transliteration
+    ("رامی مخلوف", "MAKHLUF, Rami"),  # Persian ی
+])
+def test_a_name_in_arabic_script_meets_its_latin_listing_by_its_consonants(index, name, listed):
+    hit = _top(index, name)
+    assert hit is not None and hit.matched_name == listed and hit.band == "match"
+    assert hit.explanation["query_reading"] == "its consonants (Arabic script writes no short vowels)"
+
+
+def test_consonants_are_compared_strictly_and_one_letter_is_too_little():
+    index = _listed(("LAKHAL, Muhammad", Schema.PERSON), ("RAHMANI, Muhammad Hasan", Schema.PERSON),
+                    ("QASIR, Ali", Schema.PERSON))
+    names = {h.party.name for h in screen(index, Query("محمد علي", DAY)).hits}
+    assert "LAKHAL, Muhammad" not in names  # علي is `l`, a whole word, not an initial of `lkhl`
+    hits = screen(index, Query("خيري آل قصير", DAY)).hits  # آل (family) is `l` too, as is Ali
+    assert hits and hits[0].band == "review"
+    assert "a word of one consonant agrees" in hits[0].explanation["rules"]
+    # احسان is not حسن, nor بهمنی رحمانی: consonants a letter apart are other names
+    assert all(h.band != "match" for h in screen(index, Query("احسان مهدی بهمنی", DAY)).hits)
+
+
+def test_a_name_in_arabic_script_met_on_a_word_of_one_consonant_is_review(index):
+    hit = _top(index, "علي خامنئي")  # `l khmn`: Ali is only `l`
+    assert hit is not None and hit.matched_name == "KHAMENEI, Ali Husseini" and hit.band == "review"
+
+
+def test_two_words_written_as_one_meet(index):
+    hit = _top(index, "Hasan Nasr Allah")
+    assert hit is not None and hit.party.name == "NASRALLAH, Hasan" and hit.band == "match"

@@ -271,3 +271,15 @@ def test_a_name_part_differing_on_both_sides_is_for_review_not_a_match():
         name_forms("Sergey Lavrov", True), name_forms("Sergey Viktorovich LAVROV", True), True
     )
     assert extra_names.score >= 0.85
+
+
+@pytest.mark.parametrize(("arabic_script", "consonants"), [
+    ("قاسم سليماني", ("qsm", "slmn")),  # Qasem Soleimani: the vowels Latin spellings add are left out
+    ("أسامة بن لادن", ("sm", "bn", "ldn")),  # ة, the feminine ending, is not read
+    ("حسن نصر الله", ("hsn", "nsr", "lh")),  # a doubled consonant once
+])
+def test_a_name_in_arabic_script_is_also_read_as_its_consonants(arabic_script, consonants):
+    forms = name_forms(arabic_script, True)
+    assert forms[0].reading == "as written"
+    assert [f.tokens for f in forms if f.reading.startswith("its consonants")] == [consonants]
+    assert not any(f.reading.startswith("its consonants") for f in name_forms("Qasem Soleimani", True))

@@ -30,6 +30,7 @@ removed) can raise it. Rules then cap scores that only look alike:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -38,9 +39,9 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
-from corridor.names import korean
+from corridor.names import arabic, korean
 from corridor.names.scripts import script_of
-from corridor.screening.names import AS_KOREAN, NameForm, spells_a_korean_name
+from corridor.screening.names import ARABIC_CONSONANTS, AS_KOREAN, NameForm, spells_a_korean_name
 
 ALIGN_AT = 0.75
 PREFILTER_AT = 70
@@ -89,6 +90,7 @@ SHORT_NAME_LETTERS = 4
 KOREAN_VOWEL_VARIANT = 0.9
 
 
+_REPEATED_LETTER = re.compile(r"(.)\1+")
 Pair = tuple[tuple[int, ...], tuple[int, ...], float]  # query tokens, list tokens, their similarity
 
 
@@ -151,9 +153,13 @@ def compare(
     loose = query.korean or candidate.korean
     q_tokens = query.loose if loose else query.tokens
     c_tokens = candidate.loose if loose else candidate.tokens
-    strict = query.strict or candidate.strict or loose
+    similarity = korean_syllable_similarity if loose else token_similarity
+    consonants = query.reading == ARABIC_CONSONANTS
+    if consonants:  # consonants meet consonants; a name of three or four letters leaves no room for slips
+        c_tokens, similarity = tuple(map(arabic.consonants, candidate.tokens)), consonant_similarity
+    strict = query.strict or candidate.strict or loose or consonants
     pairs, q_done, c_done = _align(q_tokens, c_tokens, person, STRICT_ALIGN_AT if strict else ALIGN_AT,
-                                   korean_syllable_similarity if loose else token_similarity)
+                                   similarity)
     q_weights = _weights(query, q_tokens, person)
     c_weights = _weights(candidate, c_tokens, person)
     matched = aligned = 0.0  # weights are multiples of 1/4: their sums are exact in any order
@@ -175,7 +181,7 @@ def compare(
         + sum(w * (1.0 if j in c_half else extra) for j, w in enumerate(c_weights) if j not in c_done)
     )
     token_score = matched / total if total else 0.0
-    compact_score = _compact_score(query, candidate, loose)
+    compact_score = _compact_score(query, candidate, q_tokens, c_tokens)
     if round(max(token_score, compact_score), 4) < at_least:
         return Comparison(0.0, query, candidate)
     features: dict[str, float | str] = {
@@ -189,6 +195,9 @@ def compare(
     )
     if person and (q_half or c_half) and score > CAP_CONFLICT:
         score, caps = CAP_CONFLICT, (*caps, "a name part is only half met")
+    if consonants and score > CAP_CONFLICT and any(len(q_tokens[i]) == 1 for qi, _, _ in pairs for i in qi):
+        # `l` is Ali, Al (the article) and Āl (family) alike: too little to call a match on
+        score, caps = CAP_CONFLICT, (*caps, "a word of one consonant agrees")
     if query.legal_form or candidate.legal_form:
         features["legal_form"] = f"{query.legal_form or '-'} / {candidate.legal_form or '-'}"
     return Comparison(
@@ -211,6 +220,8 @@ def compare_names(
     """The best comparison over every pair of readings; two names in the same CJK script are
     compared only as written, so a one-syllable difference is not hidden by romanisation. A best
     score below `at_least` may be reported as 0 (see `compare`)."""
+    if not candidate:
+        return None
     q_original = next((f for f in query if f.original), None)
     c_original = q_original and next((f for f in candidate if f.original), None)
     if q_original and c_original and script_of(q_original.original) == script_of(c_original.original):
@@ -218,10 +229,14 @@ def compare_names(
     # Both Korean names: one letter apart is another syllable (`nyong` is not `myong`), and a syllable
     # more another name, however alike they look as Western names; only a typo would make them one.
     both_korean = any(q.reading == AS_KOREAN for q in query) and spells_a_korean_name(candidate[0].name)
+    # a name in Arabic script meets another as both are written; its consonants meet Latin spellings
+    arabic_listed = arabic.is_arabic(candidate[0].name)
     best = None
     for q in query:
         for c in candidate:
-            if q.original or c.original or not _worth_comparing(q, c):
+            if q.original or c.original or (arabic_listed and q.reading == ARABIC_CONSONANTS):
+                continue
+            if not _worth_comparing(q, c):
                 continue
             # a reading that cannot beat the best so far need not be scored in full
             result = compare(q, c, person, family_names, max(at_least, best.score) if best else at_least)
@@ -240,17 +255,37 @@ def _worth_comparing(query: NameForm, candidate: NameForm) -> bool:
     near the bar passes too when one name's words, sorted, are met nearly whole inside the other's:
     a one-letter slip in a name whose listing adds a patronymic (`Oleg Deripasca` / `DERIPASKA,
     Oleg Vladimirovich`) dilutes the token-set ratio below the bar."""
-    near = fuzz.token_set_ratio(query.loose_text, candidate.loose_text)
+    theirs = _as_compared(query, candidate.loose_text)
+    near = fuzz.token_set_ratio(query.loose_text, theirs)
     return (
         near >= PREFILTER_AT
-        or fuzz.ratio(query.loose_text.replace(" ", ""), candidate.loose_text.replace(" ", ""))
-        >= PREFILTER_AT
-        or near >= PREFILTER_NEAR_AT and _contained(query.loose_text, candidate.loose_text)
+        or fuzz.ratio(query.loose_text.replace(" ", ""), theirs.replace(" ", "")) >= PREFILTER_AT
+        or near >= PREFILTER_NEAR_AT and _contained(query.loose_text, theirs)
     )
 
 
+def _as_compared(query: NameForm, text: str) -> str:
+    """A list name's loose text as the query's reading compares it: cut to its consonants for a
+    name in Arabic script."""
+    return arabic.consonant_text(text) if query.reading == ARABIC_CONSONANTS else text
+
+
 def _contained(query: str, candidate: str) -> bool:
-    return fuzz.partial_token_sort_ratio(query, candidate) >= PREFILTER_CONTAINED_AT
+    """One name's words nearly whole inside the other's, or two adjacent words of one written as
+    one word of the other (`hasan nasr allah` / `NASRALLAH, Hasan`)."""
+    return (fuzz.partial_token_sort_ratio(query, candidate) >= PREFILTER_CONTAINED_AT
+            or _joined_in(query, candidate) or _joined_in(candidate, query))
+
+
+def _joined_in(text: str, other: str) -> bool:
+    words = text.split()
+    joined = {_once(a + b) for a, b in zip(words, words[1:], strict=False)}
+    return not joined.isdisjoint(map(_once, other.split()))
+
+
+def _once(word: str) -> str:
+    """The word with each doubled letter once (`nasrallah`, `nasr` + `alah` alike)."""
+    return _REPEATED_LETTER.sub(r"\1", word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,12 +308,15 @@ def worth_comparing(query: dict[bool, tuple[NameForm, ...]], sketches: Sequence[
     """For each list name, whether `compare_names` could score it against the query's readings (as
     a person's, `query[True]`, or an organisation's): the pair prefilter, run in C over a whole
     shortlist at once. A name it turns away would have met no reading worth comparing."""
-    readings: dict[tuple[tuple[str, ...], bool], set[bool]] = {}  # the same texts for both kinds: one pass
+    # the same texts for both kinds: one pass; readings by consonants meet list names' consonants
+    readings: dict[tuple[tuple[str, ...], bool, bool], set[bool]] = {}
     for person, forms in query.items():
-        texts = tuple(f.loose_text for f in forms if not f.original)
-        readings.setdefault((texts, any(f.original for f in forms)), set()).add(person)
+        texts = tuple(f.loose_text for f in forms if not f.original and f.reading != ARABIC_CONSONANTS)
+        readings.setdefault((texts, any(f.original for f in forms), False), set()).add(person)
+        if consonants := tuple(f.loose_text for f in forms if f.reading == ARABIC_CONSONANTS):
+            readings.setdefault((consonants, False, True), set()).add(person)
     worth = [False] * len(sketches)
-    for (texts, written), kinds in readings.items():
+    for (texts, written, by_consonants), kinds in readings.items():
         owners: list[int] = []
         theirs: list[str] = []
         for number, sketch in enumerate(sketches):
@@ -287,7 +325,7 @@ def worth_comparing(query: dict[bool, tuple[NameForm, ...]], sketches: Sequence[
             if written and sketch.written:  # compared as written, whatever the prefilter says
                 worth[number] = True
             owners += [number] * len(sketch.texts)
-            theirs += sketch.texts
+            theirs += map(arabic.consonant_text, sketch.texts) if by_consonants else sketch.texts
         if texts and theirs:
             for number, passed in zip(owners, _pairs_pass(list(texts), theirs).tolist(), strict=True):
                 worth[number] = worth[number] or passed
@@ -326,6 +364,13 @@ def korean_syllable_similarity(a: str, b: str, person: bool) -> float:
         return token_similarity(a, b, person)
     if a.replace("u", "o") == b.replace("u", "o") or a.replace("ae", "e") == b.replace("ae", "e"):
         return KOREAN_VOWEL_VARIANT
+    return token_similarity(a, b, person)
+
+
+def consonant_similarity(a: str, b: str, person: bool) -> float:
+    """Words cut to their consonants: one letter left is a whole word, not an initial (`l` is Ali)."""
+    if len(a) == 1 or len(b) == 1:
+        return float(a == b)
     return token_similarity(a, b, person)
 
 
@@ -402,9 +447,9 @@ def _token_weights(tokens: tuple[str, ...], generic: tuple[bool, ...], person: b
     )
 
 
-def _compact_score(query: NameForm, candidate: NameForm, loose: bool) -> float:
-    """Similarity of the names with spaces removed, in order and sorted; short names excluded."""
-    q, c = (query.loose, candidate.loose) if loose else (query.tokens, candidate.tokens)
+def _compact_score(query: NameForm, candidate: NameForm, q: tuple[str, ...], c: tuple[str, ...]) -> float:
+    """Similarity of the names (as compared: `q`, `c`) with spaces removed, in order and sorted;
+    short names excluded."""
     if min(len("".join(q)), len("".join(c))) < 6:
         # short names agree only as spelt: loose keys fold too much of them (`기아` is not `GIA`)
         return 1.0 if "".join(query.tokens) == "".join(candidate.tokens) else 0.0

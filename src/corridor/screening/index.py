@@ -1,10 +1,11 @@
 """The in-memory index that finds candidate list names for a query, before any scoring.
 
-Every list name is read into its forms once, and each form's tokens are posted under four
+Every list name is read into its forms once, and each form's tokens are posted under five
 kinds of key: the token itself, its metaphone (spelling variants: Mohammed/Muhammad), its loose
-Korean key (Jong/Jeong/Chong), and, for non-Korean words of four letters or more, the word with each
+Korean key (Jong/Jeong/Chong), for non-Korean words of four letters or more the word with each
 letter deleted in turn (a typo: one edit apart always shares one of them; two adjacent words are
-also posted joined, so `TONG-HO` typed `TONGIHO` shares `tongho`). A query collects the names
+also posted joined, so `TONG-HO` typed `TONGIHO` shares `tongho`), and its consonants, which a
+name in Arabic script, written without short vowels, is met by (`c:slmn`). A query collects the names
 sharing its keys, weighted by how rare each key is (inverse document frequency), and only the
 best few are scored with rapidfuzz. A query limited to some lists, or to one kind of party
 (persons, organisations, vessels), ranks only those names.
@@ -30,10 +31,10 @@ from pathlib import Path
 import numpy as np
 from rigour.text.phonetics import metaphone
 
-from corridor.names import korean
+from corridor.names import arabic, korean
 from corridor.screening.columns import Postings, Records
 from corridor.screening.compare import PARTICLES, Sketch
-from corridor.screening.names import NameForm, latin_tokens, name_forms
+from corridor.screening.names import ARABIC_CONSONANTS, NameForm, latin_tokens, name_forms
 from corridor.screening.party import Party
 
 CANDIDATES_SCORED = 20
@@ -59,14 +60,33 @@ class IndexedName:
 
 
 def form_keys(form: NameForm) -> set[str]:
-    """The retrieval keys of one form; adjacent tokens are also posted joined (`hua wei` → `huawei`)."""
-    return _keys(*_what_keys_depend_on(form))
+    """The retrieval keys of one list name's form; adjacent tokens are also posted joined (`hua wei` →
+    `huawei`), and each word's consonants, for names in Arabic script to meet (`c:slmn`, Soleimani)."""
+    keys = _keys(*_what_keys_depend_on(form))
+    if not form.korean:
+        keys.update("c:" + kept for word in form.tokens if len(kept := arabic.consonants(word)) >= 2)
+    return keys
 
 
 def query_keys(forms: tuple[NameForm, ...]) -> list[str]:
     """The keys of all a query's readings, in a fixed order; readings that agree in what the keys
-    depend on (a name read as a person's and as an organisation's, mostly) are keyed once."""
-    return sorted(set().union(*(_keys(*args) for args in dict.fromkeys(map(_what_keys_depend_on, forms)))))
+    depend on (a name read as a person's and as an organisation's, mostly) are keyed once. A query
+    also sounds two adjacent words as one (`nasr allah`, `abdul rahman`), since lists often write
+    them as one (`NASRALLAH`, `ABDULRAHMAN`), which a list name's own keys already sound."""
+    readings = dict.fromkeys(map(_what_keys_depend_on, forms))
+    keys = set().union(*(_keys(*args) for args in readings))
+    for tokens, _, korean_reading, *_ in readings:
+        if not korean_reading:
+            keys.update(_sound_keys(tokens))
+    for form in forms:  # a name in Arabic script meets list names by their consonants, words joined too
+        if form.reading == ARABIC_CONSONANTS:
+            joined = map(arabic.consonants, map("".join, zip(form.tokens, form.tokens[1:], strict=False)))
+            keys.update("c:" + kept for kept in (*form.tokens, *joined) if len(kept) >= 2)
+    return sorted(keys)
+
+
+def _sound_keys(tokens: tuple[str, ...]) -> set[str]:
+    return {"p:" + metaphone(a + b) for a, b in zip(tokens, tokens[1:], strict=False) if (a + b).isalpha()}
 
 
 def _what_keys_depend_on(form: NameForm) -> tuple:

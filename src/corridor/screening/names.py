@@ -20,7 +20,7 @@ from normality import ascii_text
 from rigour.names import replace_org_types_compare
 from rigour.text.translit import maybe_ascii
 
-from corridor.names import brands, chinese, hanja, japanese, korean
+from corridor.names import arabic, brands, chinese, hanja, japanese, korean
 from corridor.names.legal_forms import strip_cjk_legal_form, strip_latin_legal_forms
 from corridor.names.scripts import Script, script_of
 from corridor.screening.vocabulary import canonical_word, is_generic, translate_cjk_terms
@@ -59,6 +59,7 @@ HEPBURN = "Hepburn (long vowels folded)"
 FOREIGN_KANA = "Hepburn, as a foreign name"
 FOREIGN_HANGUL = "Revised Romanization, as a foreign name"
 AS_KOREAN = "as a Korean name in Latin letters"
+ARABIC_CONSONANTS = "its consonants (Arabic script writes no short vowels)"
 CJK_SCRIPTS = (Script.HANGUL, Script.KANA, Script.HAN)
 MOST_KOREAN_SYLLABLES = 5  # a surname of two syllables and a given name of three
 _APOSTROPHES = re.compile(r"['’`]")
@@ -144,8 +145,21 @@ def name_forms(name: str, person: bool, country: str | None = None) -> tuple[Nam
     tokens, legal_form = latin_tokens(text, person)
     if not tokens:
         return ()
-    return (NameForm.of(name, tokens, legal_form=legal_form, organisation=not person,
-                        parts=person_parts(text) if person else ()),)
+    form = NameForm.of(name, tokens, legal_form=legal_form, organisation=not person,
+                       parts=person_parts(text) if person else ())
+    return (form, *_consonant_forms(name, text, person)) if arabic.is_arabic(text) else (form,)
+
+
+def _consonant_forms(name: str, text: str, person: bool) -> tuple[NameForm, ...]:
+    """A name in Arabic script read as its consonants (see `corridor.names.arabic`)."""
+    tokens, legal_form = latin_tokens(arabic.without_feminine_ending(text), person)
+    kept = [consonants for token in tokens if (consonants := arabic.consonants(token))]
+    if not kept:
+        return ()
+    form = NameForm.of(name, kept, reading=ARABIC_CONSONANTS, legal_form=legal_form, organisation=not person)
+    # the prefilter cuts a list name's loose text to its consonants: the query's is cut the same way
+    loose_text = arabic.consonant_text(" ".join(map(korean.loose_token, tokens)))
+    return (replace(form, loose_text=loose_text),)
 
 
 @lru_cache(maxsize=4096)
