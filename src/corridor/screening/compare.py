@@ -30,7 +30,6 @@ removed) can raise it. Rules then cap scores that only look alike:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -90,7 +89,6 @@ SHORT_NAME_LETTERS = 4
 KOREAN_VOWEL_VARIANT = 0.9
 
 
-_REPEATED_LETTER = re.compile(r"(.)\1+")
 Pair = tuple[tuple[int, ...], tuple[int, ...], float]  # query tokens, list tokens, their similarity
 
 
@@ -272,20 +270,16 @@ def _as_compared(query: NameForm, text: str) -> str:
 
 def _contained(query: str, candidate: str) -> bool:
     """One name's words nearly whole inside the other's, or two adjacent words of one written as
-    one word of the other (`hasan nasr allah` / `NASRALLAH, Hasan`)."""
+    one word of the other (`hasan nasr arah` / `nasrarah hasan`, NASRALLAH, Hasan)."""
     return (fuzz.partial_token_sort_ratio(query, candidate) >= PREFILTER_CONTAINED_AT
-            or _joined_in(query, candidate) or _joined_in(candidate, query))
+            or _joined(query, candidate))
 
 
-def _joined_in(text: str, other: str) -> bool:
-    words = text.split()
-    joined = {_once(a + b) for a, b in zip(words, words[1:], strict=False)}
-    return not joined.isdisjoint(map(_once, other.split()))
-
-
-def _once(word: str) -> str:
-    """The word with each doubled letter once (`nasrallah`, `nasr` + `alah` alike)."""
-    return _REPEATED_LETTER.sub(r"\1", word)
+def _joined(query: str, candidate: str) -> bool:
+    more, fewer = sorted((query.split(), candidate.split()), key=len, reverse=True)
+    if len(more) == len(fewer):
+        return False
+    return not {a + b for a, b in zip(more, more[1:], strict=False)}.isdisjoint(fewer)
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,23 +70,13 @@ def form_keys(form: NameForm) -> set[str]:
 
 def query_keys(forms: tuple[NameForm, ...]) -> list[str]:
     """The keys of all a query's readings, in a fixed order; readings that agree in what the keys
-    depend on (a name read as a person's and as an organisation's, mostly) are keyed once. A query
-    also sounds two adjacent words as one (`nasr allah`, `abdul rahman`), since lists often write
-    them as one (`NASRALLAH`, `ABDULRAHMAN`), which a list name's own keys already sound."""
-    readings = dict.fromkeys(map(_what_keys_depend_on, forms))
-    keys = set().union(*(_keys(*args) for args in readings))
-    for tokens, _, korean_reading, *_ in readings:
-        if not korean_reading:
-            keys.update(_sound_keys(tokens))
+    depend on (a name read as a person's and as an organisation's, mostly) are keyed once."""
+    keys = set().union(*(_keys(*args) for args in dict.fromkeys(map(_what_keys_depend_on, forms))))
     for form in forms:  # a name in Arabic script meets list names by their consonants, words joined too
         if form.reading == ARABIC_CONSONANTS:
             joined = map(arabic.consonants, map("".join, zip(form.tokens, form.tokens[1:], strict=False)))
             keys.update("c:" + kept for kept in (*form.tokens, *joined) if len(kept) >= 2)
     return sorted(keys)
-
-
-def _sound_keys(tokens: tuple[str, ...]) -> set[str]:
-    return {"p:" + metaphone(a + b) for a, b in zip(tokens, tokens[1:], strict=False) if (a + b).isalpha()}
 
 
 def _what_keys_depend_on(form: NameForm) -> tuple:
