@@ -228,7 +228,7 @@ def compare_names(
     # more another name, however alike they look as Western names; only a typo would make them one.
     both_korean = any(q.reading == AS_KOREAN for q in query) and spells_a_korean_name(candidate[0].name)
     # a name in Arabic script meets another as both are written; its consonants meet Latin spellings
-    arabic_listed = arabic.is_arabic(candidate[0].name)
+    arabic_listed = any(q.reading == ARABIC_CONSONANTS for q in query) and arabic.is_arabic(candidate[0].name)
     best = None
     for q in query:
         for c in candidate:
@@ -386,10 +386,10 @@ def _align(
     q: tuple[str, ...], c: tuple[str, ...], person: bool, align_at: float = ALIGN_AT,
     similarity=token_similarity,
 ) -> tuple[list[Pair], set[int], set[int]]:
-    """Greedy best-first one-to-one alignment of tokens, and the query's and the list name's
-    tokens it aligned. When tokens are left over on both
-    sides, a pair of adjacent tokens may also align to one token (`AL-RABI'I` / `ALRABI'I`), in
-    the same best-first pass: a joined pair that agrees better than a single token wins."""
+    """Greedy best-first one-to-one alignment of tokens, with the query's and the list name's
+    tokens it aligned. When tokens are left over on both sides, a pair of adjacent tokens may also
+    align to one token (`AL-RABI'I` / `ALRABI'I`), in the same best-first pass: a joined pair that
+    agrees better than a single token wins."""
     singles = [((i,), (j,), sim) for i, a in enumerate(q) for j, b in enumerate(c)
                if (sim := similarity(a, b, person)) >= align_at]
     aligned = _greedy(list(singles), len(q), len(c))

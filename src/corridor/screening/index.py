@@ -34,7 +34,7 @@ from rigour.text.phonetics import metaphone
 from corridor.names import arabic, korean
 from corridor.screening.columns import Postings, Records
 from corridor.screening.compare import PARTICLES, Sketch
-from corridor.screening.names import ARABIC_CONSONANTS, NameForm, latin_tokens, name_forms
+from corridor.screening.names import ARABIC_CONSONANTS, AS_WRITTEN, NameForm, latin_tokens, name_forms
 from corridor.screening.party import Party
 
 CANDIDATES_SCORED = 20
@@ -63,7 +63,7 @@ def form_keys(form: NameForm) -> set[str]:
     """The retrieval keys of one list name's form; adjacent tokens are also posted joined (`hua wei` →
     `huawei`), and each word's consonants, for names in Arabic script to meet (`c:slmn`, Soleimani)."""
     keys = _keys(*_what_keys_depend_on(form))
-    if not form.korean:
+    if form.reading == AS_WRITTEN and not form.original:  # a Latin name (a CJK one is compared as written)
         keys.update("c:" + kept for word in form.tokens if len(kept := arabic.consonants(word)) >= 2)
     return keys
 
