@@ -10,7 +10,6 @@ only ever yield names and numbers.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -18,6 +17,7 @@ from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 import numpy as np
+from xxhash import xxh3_64_digest, xxh3_64_intdigest
 
 T = TypeVar("T")
 DECODED_KEPT = 65_536  # records kept decoded: a batch meets the same few parties again and again
@@ -67,16 +67,13 @@ class Records(Sequence[T], Generic[T]):
 @lru_cache(maxsize=1 << 17)  # list names share most of their words
 def key_hash(key: str) -> int:
     """A stable 64-bit number for a retrieval key (Python's own hash changes per process)."""
-    return int.from_bytes(_digest(key), "little")
+    return xxh3_64_intdigest(key.encode())
 
 
 def key_hashes(keys: list[str]) -> np.ndarray:
-    """`key_hash` of each key, as one array."""
-    return np.frombuffer(b"".join(map(_digest, keys)), dtype="<u8")
-
-
-def _digest(key: str) -> bytes:
-    return hashlib.blake2b(key.encode(), digest_size=8).digest()
+    """`key_hash` of each key, as one array (a query's keys are mostly new: a cache would not help)."""
+    digests = b"".join([xxh3_64_digest(key.encode()) for key in keys])
+    return np.frombuffer(digests, dtype=">u8").astype(np.uint64)
 
 
 class Postings:

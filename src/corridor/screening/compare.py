@@ -321,25 +321,27 @@ def worth_comparing(query: dict[bool, tuple[NameForm, ...]], sketches: Sequence[
             owners += [number] * len(sketch.texts)
             theirs += map(arabic.consonant_text, sketch.texts) if by_consonants else sketch.texts
         if texts and theirs:
-            for number, passed in zip(owners, _pairs_pass(list(texts), theirs).tolist(), strict=True):
+            for number, passed in zip(owners, _pairs_pass(list(texts), theirs), strict=True):
                 worth[number] = worth[number] or passed
     return worth
 
 
-def _pairs_pass(query: list[str], candidate: list[str]) -> np.ndarray:
+def _pairs_pass(query: list[str], candidate: list[str]) -> list[bool]:
     """For each candidate text, whether some query text passes `_worth_comparing` with it."""
     near = process.cdist(query, candidate, scorer=fuzz.token_set_ratio, dtype=np.float64,
                          score_cutoff=PREFILTER_NEAR_AT)
-    nearest = _best_of_each(near)
-    passing = nearest >= PREFILTER_AT
-    if not passing.all():
+    nearest = _best_of_each(near).tolist()
+    passing = [score >= PREFILTER_AT for score in nearest]
+    if not all(passing):
         spaceless = process.cdist([t.replace(" ", "") for t in query],
                                   [t.replace(" ", "") for t in candidate],
                                   scorer=fuzz.ratio, dtype=np.float64, score_cutoff=PREFILTER_AT)
-        passing |= _best_of_each(spaceless) >= PREFILTER_AT
-    for j in np.flatnonzero((nearest >= PREFILTER_NEAR_AT) & ~passing).tolist():  # the few left near
-        passing[j] = any(near[i, j] >= PREFILTER_NEAR_AT and _contained(text, candidate[j])
-                         for i, text in enumerate(query))
+        passing = [passed or score >= PREFILTER_AT
+                   for passed, score in zip(passing, _best_of_each(spaceless).tolist(), strict=True)]
+    for j, score in enumerate(nearest):
+        if score >= PREFILTER_NEAR_AT and not passing[j]:  # the few left near
+            passing[j] = any(near[i, j] >= PREFILTER_NEAR_AT and _contained(text, candidate[j])
+                             for i, text in enumerate(query))
     return passing
 
 
@@ -411,6 +413,8 @@ def _align(
 def _greedy(options: list, q_len: int, c_len: int) -> tuple[list[Pair], set[int], set[int]]:
     """Best first; among equals, a joined pair before a single token (it explains more), then
     the tokens nearer the same place in both names (`AL` beside `MASHHADANI`, not the first `AL`)."""
+    if len(options) == 1:
+        return options, set(options[0][0]), set(options[0][1])
     options.sort(key=lambda o: (-o[2], -len(o[0]) - len(o[1]), abs(o[0][0] / q_len - o[1][0] / c_len)))
     chosen = []
     q_used: set[int] = set()
