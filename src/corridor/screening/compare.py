@@ -161,8 +161,9 @@ def compare(
     q_weights = _weights(query, q_tokens, person)
     c_weights = _weights(candidate, c_tokens, person)
     matched = aligned = 0.0  # weights are multiples of 1/4: their sums are exact in any order
-    for qi, cj, sim in pairs:
-        weight = sum(q_weights[i] for i in qi) + sum(c_weights[j] for j in cj)
+    for qi, cj, sim in pairs:  # one token to one, or two adjacent tokens of one side to one of the other
+        weight = q_weights[qi[0]] + c_weights[cj[0]] + (q_weights[qi[1]] if len(qi) == 2 else 0.0) + (
+            c_weights[cj[1]] if len(cj) == 2 else 0.0)
         matched += sim * weight
         aligned += weight
     # A name that is wholly contained in the other (extra middle names, patronymics) weighs
@@ -173,11 +174,8 @@ def compare(
     extra = UNMATCHED_EXTRA_NAME_WEIGHT if subset and len(pairs) >= 2 and not korean_name else 1.0
     q_half = _half_met(query, q_done) if person else set()
     c_half = _half_met(candidate, c_done) if person else set()
-    total = (
-        aligned
-        + sum(w * (1.0 if i in q_half else extra) for i, w in enumerate(q_weights) if i not in q_done)
-        + sum(w * (1.0 if j in c_half else extra) for j, w in enumerate(c_weights) if j not in c_done)
-    )
+    total = (aligned + _left_over(q_weights, q_done, q_half, extra)
+             + _left_over(c_weights, c_done, c_half, extra))
     token_score = matched / total if total else 0.0
     compact_score = _compact_score(query, candidate, q_tokens, c_tokens)
     if round(max(token_score, compact_score), 4) < at_least:
@@ -224,11 +222,12 @@ def compare_names(
     c_original = q_original and next((f for f in candidate if f.original), None)
     if q_original and c_original and script_of(q_original.original) == script_of(c_original.original):
         return _compare_same_script(q_original, c_original)
+    readings = [q.reading for q in query]
     # Both Korean names: one letter apart is another syllable (`nyong` is not `myong`), and a syllable
     # more another name, however alike they look as Western names; only a typo would make them one.
-    both_korean = any(q.reading == AS_KOREAN for q in query) and spells_a_korean_name(candidate[0].name)
+    both_korean = AS_KOREAN in readings and spells_a_korean_name(candidate[0].name)
     # a name in Arabic script meets another as both are written; its consonants meet Latin spellings
-    arabic_listed = any(q.reading == ARABIC_CONSONANTS for q in query) and arabic.is_arabic(candidate[0].name)
+    arabic_listed = ARABIC_CONSONANTS in readings and arabic.is_arabic(candidate[0].name)
     best = None
     for q in query:
         for c in candidate:
@@ -377,8 +376,19 @@ def _korean_name(form: NameForm) -> bool:
     return form.korean and (not form.strict or korean.is_surname(form.loose[0] if form.loose else ""))
 
 
+def _left_over(weights: tuple[float, ...], done: set[int], half_met: set[int], extra: float) -> float:
+    """The weight of the tokens left unaligned: a name part half met weighs fully, others `extra`."""
+    left = 0.0
+    for i, weight in enumerate(weights):
+        if i not in done:
+            left += weight * (1.0 if i in half_met else extra)
+    return left
+
+
 def _half_met(form: NameForm, done: set[int]) -> set[int]:
     """Tokens left over from a name part whose other tokens aligned."""
+    if len(done) == len(form.tokens) or not done:
+        return set()  # nothing left over, or nothing met
     parts = form.parts or tuple(range(len(form.tokens)))
     met = {parts[i] for i in done}
     return {i for i, part in enumerate(parts) if i not in done and part in met}
@@ -398,15 +408,21 @@ def _align(
     q_done, c_done = aligned[1], aligned[2]
     if len(q_done) == len(q) and len(c_done) == len(c):
         return aligned
-    # a joined pair holds a token left over: only then can it explain more
-    q_joined = [(i, q[i] + q[i + 1]) for i in range(len(q) - 1) if i not in q_done or i + 1 not in q_done]
-    c_long = [(j, b) for j, b in enumerate(c) if len(b) > 3]
-    joins = [((i, i + 1), (j,), sim) for i, a in q_joined for j, b in c_long
-             if (sim := similarity(a, b, person)) >= align_at]
-    c_joined = [(j, c[j] + c[j + 1]) for j in range(len(c) - 1) if j not in c_done or j + 1 not in c_done]
-    q_long = [(i, a) for i, a in enumerate(q) if len(a) > 3]
-    joins += [((i,), (j, j + 1), sim) for j, b in c_joined for i, a in q_long
-              if (sim := similarity(a, b, person)) >= align_at]
+    # a joined pair holds a token left over: only then can it explain more (plain loops: these
+    # lists are a few words long, and a comprehension would cost more to set up than to run)
+    joins = []
+    for i in range(len(q) - 1):
+        if i not in q_done or i + 1 not in q_done:
+            joined = q[i] + q[i + 1]
+            for j, b in enumerate(c):
+                if len(b) > 3 and (sim := similarity(joined, b, person)) >= align_at:
+                    joins.append(((i, i + 1), (j,), sim))
+    for j in range(len(c) - 1):
+        if j not in c_done or j + 1 not in c_done:
+            joined = c[j] + c[j + 1]
+            for i, a in enumerate(q):
+                if len(a) > 3 and (sim := similarity(a, joined, person)) >= align_at:
+                    joins.append(((i,), (j, j + 1), sim))
     return _greedy(singles + joins, len(q), len(c)) if joins else aligned
 
 
@@ -448,13 +464,14 @@ def _token_weights(tokens: tuple[str, ...], generic: tuple[bool, ...], person: b
 def _compact_score(query: NameForm, candidate: NameForm, q: tuple[str, ...], c: tuple[str, ...]) -> float:
     """Similarity of the names (as compared: `q`, `c`) with spaces removed, in order and sorted;
     short names excluded."""
-    if min(len("".join(q)), len("".join(c))) < 6:
+    q_text, c_text = "".join(q), "".join(c)
+    if min(len(q_text), len(c_text)) < 6:
         # short names agree only as spelt: loose keys fold too much of them (`기아` is not `GIA`)
         return 1.0 if "".join(query.tokens) == "".join(candidate.tokens) else 0.0
-    if "".join(q) == "".join(c):
+    if q_text == c_text:
         return 1.0
     return max(
-        Levenshtein.normalized_similarity("".join(q), "".join(c)),
+        Levenshtein.normalized_similarity(q_text, c_text),
         Levenshtein.normalized_similarity("".join(sorted(q)), "".join(sorted(c))),
     )
 
