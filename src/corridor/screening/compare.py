@@ -304,10 +304,15 @@ def worth_comparing(query: dict[bool, tuple[NameForm, ...]], sketches: Sequence[
     # the same texts for both kinds: one pass; readings by consonants meet list names' consonants
     readings: dict[tuple[tuple[str, ...], bool, bool], set[bool]] = {}
     for person, forms in query.items():
-        texts = tuple(f.loose_text for f in forms if not f.original and f.reading != ARABIC_CONSONANTS)
-        readings.setdefault((texts, any(f.original for f in forms), False), set()).add(person)
-        if consonants := tuple(f.loose_text for f in forms if f.reading == ARABIC_CONSONANTS):
-            readings.setdefault((consonants, False, True), set()).add(person)
+        texts, consonants, written = [], [], False
+        for form in forms:
+            if form.original:
+                written = True
+            else:
+                (consonants if form.reading == ARABIC_CONSONANTS else texts).append(form.loose_text)
+        readings.setdefault((tuple(texts), written, False), set()).add(person)
+        if consonants:
+            readings.setdefault((tuple(consonants), False, True), set()).add(person)
     worth = [False] * len(sketches)
     for (texts, written, by_consonants), kinds in readings.items():
         owners: list[int] = []

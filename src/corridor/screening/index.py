@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -45,6 +46,7 @@ MISSPELT_FROM = 4  # letters: a typo in a shorter word leaves too little of it t
 WEIGHT_GRAIN = 2**30  # key weights are multiples of 1/WEIGHT_GRAIN: their sums are exact
 SORTED_WHOLE = 8  # names ranked by one sort when at most this many times those wanted; else cut first
 GROUP_ARRAYS = ("party_list", "list_names", "party_kind", "kind_names")
+Posting = tuple[int, np.ndarray, float]  # how many names carry a key, which (ascending), the key's weight
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,7 +210,7 @@ class ScreeningIndex:
         self._name_party, self._postings = name_party, postings
         self._groups = groups  # each party's list and kind, as codes into the names beside them
         self._names_on: dict[tuple[frozenset[str] | None, str | None], np.ndarray] = {}
-        self._known: dict[str, tuple[np.ndarray, float] | None] = {}
+        self._known: dict[str, Posting | None] = {}
 
     def save(self, folder: Path) -> dict[str, str]:
         """Write the index as files in `folder` (created); the SHA-256 of each file, by name."""
@@ -270,11 +272,12 @@ class ScreeningIndex:
         # in a fixed order: which of two equally rare keys proposes names must not depend on the
         # process's string hashing, or two workers would answer one name differently
         keys = query_keys(forms)
-        weighed: Iterable[tuple[np.ndarray, float]] = self._weighed(keys)
+        weighed: Iterable[Posting] = self._weighed(keys)
         if lists or kind:
             on = self._names_of(lists, kind)
-            weighed = ((kept, weight) for entries, weight in weighed if len(kept := entries[on[entries]]))
-        found = sorted(weighed, key=lambda pair: len(pair[0]))
+            weighed = ((len(kept), kept, weight) for _, entries, weight in weighed
+                       if len(kept := entries[on[entries]]))
+        found = sorted(weighed, key=itemgetter(0))
         if not found:
             return []
         ranked = _ranked(found, limit * 3)
@@ -288,20 +291,21 @@ class ScreeningIndex:
                     break
         return chosen
 
-    def _weighed(self, keys: list[str]) -> list[tuple[np.ndarray, float]]:
-        """The names carrying each key and the key's weight, for the keys some name carries, in key
-        order. Keys asked before are answered from memory (a batch asks the same common words
-        again and again: their names are views into the postings, not copies)."""
+    def _weighed(self, keys: list[str]) -> list[Posting]:
+        """The names carrying each key, for the keys some name carries, in key order. Keys asked
+        before are answered from memory (a batch asks the same common words again and again: their
+        names are views into the postings, not copies)."""
         known = self._known
-        new = [key for key in keys if key not in known]
+        new = list(itertools.filterfalse(known.__contains__, keys))
         if len(known) + len(new) > KEYS_REMEMBERED:  # forget all, then look up every key asked
             known.clear()
             new = keys
         if new:
             names = len(self.names)
             for key, entries in zip(new, self._postings.find(new), strict=True):
-                known[key] = None if entries is None else (entries, key_weight(key, len(entries), names))
-        return [weighed for key in keys if (weighed := known[key]) is not None]
+                known[key] = None if entries is None else (len(entries), entries,
+                                                           key_weight(key, len(entries), names))
+        return list(filter(None, map(known.__getitem__, keys)))
 
     def _names_of(self, lists: frozenset[str] | None, kind: str | None) -> np.ndarray:
         """For every name, whether its party is on one of `lists` and of `kind` (kept for the next
@@ -321,14 +325,14 @@ class ScreeningIndex:
         return np.isin(self._groups[f"party_{group}"], codes)
 
 
-def _ranked(found: list[tuple[np.ndarray, float]], wanted: int) -> list[int]:
+def _ranked(found: list[Posting], wanted: int) -> list[int]:
     """The `wanted` best entries by summed key weight; ties go to the earlier list entry, so that
-    every runner (and the Spark join) picks alike. `found`: (posting, weight), rarest first."""
-    lengths = [len(entries) for entries, _ in found]
+    every runner (and the Spark join) picks alike. `found`: postings, rarest first."""
+    lengths = [length for length, _, _ in found]
     proposing = max(1, bisect.bisect_right(list(itertools.accumulate(lengths)), PROPOSING_BUDGET))
     rarest = found[:proposing]  # only a lone rarest key can overrun the budget, and is cut to it
-    proposed = np.concatenate([entries for entries, _ in rarest])[:PROPOSING_BUDGET]
-    weights = np.array([weight for _, weight in rarest]).repeat(lengths[:proposing])[:PROPOSING_BUDGET]
+    proposed = np.concatenate([entries for _, entries, _ in rarest])[:PROPOSING_BUDGET]
+    weights = np.array([weight for _, _, weight in rarest]).repeat(lengths[:proposing])[:PROPOSING_BUDGET]
     order = proposed.argsort(kind="stable")  # merges the sorted postings
     proposed = proposed[order]
     first = np.empty(len(proposed), dtype=bool)  # where each name's run of keys starts
@@ -337,7 +341,7 @@ def _ranked(found: list[tuple[np.ndarray, float]], wanted: int) -> list[int]:
     starts = first.nonzero()[0]
     unique = proposed[starts]  # each name once, ascending, with the sum of its keys' weights
     scores = np.add.reduceat(weights[order], starts)
-    for common, weight in found[proposing:]:  # common keys re-rank the names the rarer ones proposed
+    for _, common, weight in found[proposing:]:  # common keys re-rank the names the rarer ones proposed
         at = np.minimum(common.searchsorted(unique), len(common) - 1)
         scores += weight * (common[at] == unique)
     if len(unique) > SORTED_WHOLE * wanted:  # keep the best `wanted` and every name tied with the last

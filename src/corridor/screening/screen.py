@@ -139,7 +139,7 @@ def screen(index: ScreeningIndex, query: Query, floor: float = REVIEW_AT) -> Scr
     forms = query_forms(query)
     kind = query.schema.kind if query.schema else None
     shortlist = index.shortlist(forms[True] + forms[False], lists=query.lists, kind=kind)
-    worth = worth_comparing(forms, [index.sketches[entry] for entry in shortlist])
+    worth = worth_comparing(forms, list(map(index.sketches.__getitem__, shortlist)))
     candidates = [index.names[entry] for entry, kept in zip(shortlist, worth, strict=True) if kept]
     return score_candidates(query, forms, candidates, index.parties.__getitem__, floor)
 
