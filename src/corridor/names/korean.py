@@ -426,8 +426,8 @@ def surnames_spelt(token: str) -> tuple[str, ...]:
 def spells_a_syllable(token: str) -> bool:
     """Whether a Latin word spells one Hangul syllable in some romanisation, or in the popular
     spellings that write ㅓ as u or ou (`byung`, `chul`, `young`, `pyong`, `ryong`)."""
-    key = loose_token(token)
-    return any(k in _syllable_keys() for k in (key, key.replace("u", "o"), key.replace("ou", "o")))
+    key, syllables = loose_token(token), _syllable_keys()
+    return key in syllables or key.replace("u", "o") in syllables or key.replace("ou", "o") in syllables
 
 
 @cache

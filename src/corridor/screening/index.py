@@ -89,15 +89,21 @@ def _keys(tokens: tuple[str, ...], generic: tuple[bool, ...], korean_reading: bo
           original: str | None) -> set[str]:
     words = [t for t, common in zip(tokens, generic, strict=True)
              if not common and len(t) > 1 and t not in PARTICLES] or list(tokens)
-    keys = set().union(*(token_keys(word, korean_reading) for word in words))
+    keys: set[str] = set()
+    for word in words:
+        keys.update(token_keys(word, korean_reading))
     for a, b in zip(tokens, tokens[1:], strict=False):
         keys.add("t:" + a + b)
         if (a + b).isalpha() and not korean_reading:  # `TONG-HO` written `TONGIHO`: one edit from `tongho`
             keys.add("d:" + a + b)
     if korean_reading or len(words) <= 4:  # long names are not Korean; their loose keys would only add noise
-        keys.update("k:" + key for key in loose if not korean.is_surname(key))
-        keys.update("k:" + key for first in loose[:1] for key in korean.surname_keys(first))
-        keys.update("k:" + a + b for a, b in zip(loose, loose[1:], strict=False))
+        for key in loose:
+            if not korean.is_surname(key):
+                keys.add("k:" + key)
+        for key in korean.surname_keys(loose[0]) if loose else ():
+            keys.add("k:" + key)
+        for a, b in zip(loose, loose[1:], strict=False):
+            keys.add("k:" + a + b)
     if original:
         keys.add("o:" + original)
     return keys

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import filterfalse
 
 from normality import ascii_text
 from rigour.names import replace_org_types_compare
@@ -107,7 +108,7 @@ class NameForm:
     ) -> NameForm:
         """`surname` (Hangul) stands for the first token in loose comparison, so every
         conventional spelling of it (Lee, Yi, Ri, Rhee for 이) agrees with it."""
-        loose = [korean.loose_token(t) for t in tokens]
+        loose = list(map(korean.loose_token, tokens))
         loose_text = " ".join(loose)  # romanised throughout: the cheap prefilter compares it as text
         if surname and loose:
             loose[0] = surname
@@ -118,7 +119,7 @@ class NameForm:
             legal_form=legal_form,
             korean=korean_reading,
             original=original,
-            generic=tuple(organisation and is_generic(t) for t in tokens),
+            generic=tuple(map(is_generic, tokens)) if organisation else (False,) * len(tokens),
             loose=tuple(loose),
             loose_text=loose_text,
             strict=strict,
@@ -198,7 +199,7 @@ def latin_tokens(text: str, person: bool) -> tuple[list[str], str | None]:
     if person:
         return [t for word in _person_words(text) for t in word] or _plain_words(text), None
     stripped, legal_form = strip_latin_legal_forms(replace_org_types_compare(" ".join(_plain_words(text))))
-    return [canonical_word(t) for t in stripped.split()], legal_form
+    return list(map(canonical_word, stripped.split())), legal_form
 
 
 @lru_cache(maxsize=4096)  # a name is read as a person's and as an organisation's
@@ -225,8 +226,11 @@ def _plain_words(text: str) -> list[str]:
 def _person_words(text: str) -> tuple[tuple[str, ...], ...]:
     """A person's name as written words (split at spaces and commas), each as its tokens
     (split at hyphens and other marks); titles dropped."""
-    words = (_NOT_LETTERS.sub(" ", word).split() for word in _BETWEEN_WORDS.split(_lower_ascii(text)))
-    return tuple(kept for word in words if (kept := tuple(t for t in word if t not in PERSON_TITLES)))
+    words = []
+    for written in _BETWEEN_WORDS.split(_lower_ascii(text)):
+        if kept := tuple(filterfalse(PERSON_TITLES.__contains__, _NOT_LETTERS.sub(" ", written).split())):
+            words.append(kept)
+    return tuple(words)
 
 
 def person_parts(text: str) -> tuple[int, ...]:

@@ -8,6 +8,8 @@ common to thousands of companies, so they may support a match but never make one
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 # canonical word: spellings and abbreviations seen on trade documents and lists
 _SYNONYMS: dict[str, tuple[str, ...]] = {
     "communications": ("comm", "comms", "communication", "commun"),
@@ -320,8 +322,7 @@ def canonical_word(token: str) -> str:
     return CANONICAL.get(token, token)
 
 
-def is_generic(token: str) -> bool:
-    return token in GENERIC
+is_generic: Callable[[str], bool] = GENERIC.__contains__  # whether a word is generic (a set's own lookup)
 
 
 def translate_cjk_terms(text: str) -> tuple[str, tuple[str, ...]]:
