@@ -322,8 +322,9 @@ def worth_comparing(query: dict[bool, tuple[NameForm, ...]], sketches: Sequence[
                 continue
             if written and sketch.written:  # compared as written, whatever the prefilter says
                 worth[number] = True
-            owners += [number] * len(sketch.texts)
-            theirs += map(arabic.consonant_text, sketch.texts) if by_consonants else sketch.texts
+            for text in sketch.texts:
+                owners.append(number)
+                theirs.append(arabic.consonant_text(text) if by_consonants else text)
         if texts and theirs:
             for number, passed in zip(owners, _pairs_pass(list(texts), theirs), strict=True):
                 worth[number] = worth[number] or passed

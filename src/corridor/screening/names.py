@@ -238,10 +238,19 @@ def person_parts(text: str) -> tuple[int, ...]:
     return tuple(number for number, word in enumerate(_person_words(text)) for _ in word)
 
 
-def _cjk_forms(text: str, script: Script, person: bool, country: str | None,
-               from_hanja: bool = False) -> tuple[NameForm, ...]:
+def _cjk_forms(text: str, script: Script, person: bool, country: str | None) -> tuple[NameForm, ...]:
     base, legal_form = strip_cjk_legal_form(text)
     forms = [NameForm.of(text, [], reading=AS_WRITTEN, legal_form=legal_form, original=base.replace(" ", ""))]
+    forms += _romanised(text, base, legal_form, script, person, country)
+    if script is Script.HAN and country not in JAPANESE_COUNTRIES | CHINESE_COUNTRIES:
+        forms += _hanja_forms(text, base, person, country)
+    return tuple(forms)
+
+
+def _romanised(name: str, base: str, legal_form: str | None, script: Script, person: bool,
+               country: str | None, from_hanja: bool = False, read_as: str = "") -> list[NameForm]:
+    """The Latin forms of `name` (`base`: its text, legal form cut off), each reading named after
+    `read_as`."""
     variants = [(base, "")]
     if not person:
         translated, terms = translate_cjk_terms(base)
@@ -250,6 +259,7 @@ def _cjk_forms(text: str, script: Script, person: bool, country: str | None,
         if script is Script.HANGUL:
             branded = [(brands.spell_brands(v), n) for v, n in variants]
             variants += [(b, f", brand spelling{n}") for b, n in branded if b]
+    forms = []
     for variant, note in variants:
         surname = _hangul_surname(variant, script) if person else None
         for reading, romaji, is_korean in _readings(variant, script, person, country, from_hanja):
@@ -258,9 +268,9 @@ def _cjk_forms(text: str, script: Script, person: bool, country: str | None,
                 parts = person_parts(romaji) if person else ()
                 forms.append(
                     NameForm.of(
-                        text,
+                        name,
                         tokens,
-                        reading=reading + note,
+                        reading=read_as + reading + note,
                         legal_form=legal_form or latin_form,
                         # kana read as a foreign name is compared by loose keys (it writes l and r alike)
                         korean_reading=is_korean or reading == FOREIGN_KANA,
@@ -270,9 +280,7 @@ def _cjk_forms(text: str, script: Script, person: bool, country: str | None,
                         parts=parts,
                     )
                 )
-    if script is Script.HAN and country not in JAPANESE_COUNTRIES | CHINESE_COUNTRIES:
-        forms.extend(_hanja_forms(text, base, person, country))
-    return tuple(forms)
+    return forms
 
 
 def _hangul_surname(name: str, script: Script) -> str | None:
@@ -284,11 +292,12 @@ def _hangul_surname(name: str, script: Script) -> str | None:
 
 def _hanja_forms(text: str, han: str, person: bool, country: str | None) -> list[NameForm]:
     """The Korean readings of a Hanja name (李舜臣 → 이순신, 리순신), read as Hangul is."""
-    return [
-        replace(form, name=text, reading=f"as Korean ({hangul}), {form.reading}")
-        for hangul in hanja.korean_readings(han)
-        for form in _cjk_forms(hangul, Script.HANGUL, person, country, from_hanja=True)[1:]
-    ]
+    forms = []
+    for hangul in hanja.korean_readings(han):
+        base, legal_form = strip_cjk_legal_form(hangul)
+        forms += _romanised(text, base, legal_form, Script.HANGUL, person, country, from_hanja=True,
+                            read_as=f"as Korean ({hangul}), ")
+    return forms
 
 
 Reading = tuple[str, str, bool]  # (how it was read, the Latin text, whether read as Korean)
