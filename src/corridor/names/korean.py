@@ -13,6 +13,7 @@ code is needed.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from enum import StrEnum
 from functools import cache, lru_cache
 
@@ -403,15 +404,12 @@ def surname_keys(hangul: str) -> frozenset[str]:
     return _SURNAME_KEYS.get(hangul, frozenset())
 
 
-def is_surname(token: str) -> bool:
-    return token in _SURNAME_KEYS
-
-
 _SURNAME_KEYS: dict[str, frozenset[str]] = {
     hangul: frozenset(loose_token(s) for s in spellings)
     | {loose_token(romanise(hangul, system).replace(" ", "")) for system in Romanisation}
     for hangul, spellings in SURNAMES.items()
 }
+is_surname: Callable[[str], bool] = _SURNAME_KEYS.__contains__  # whether a token is a surname in Hangul
 _SURNAMES_BY_KEY: dict[str, tuple[str, ...]] = {
     key: tuple(hangul for hangul, keys in _SURNAME_KEYS.items() if key in keys)
     for key in set().union(*_SURNAME_KEYS.values())

@@ -516,7 +516,7 @@ def _apply_rules(
     if person and korean_names and _out_of_order(pairs, q_tokens, c_tokens):
         caps.append(("the given name's syllables are in another order", CAP_CONFLICT))
     if person:
-        family = [j for j, t in enumerate(candidate.tokens) if t in family_names]
+        family = [j for j, t in enumerate(candidate.tokens) if t in family_names] if family_names else []
         if _korean_name(query) and 0 not in q_done:
             caps.append(("Korean surname does not agree", CAP_FAMILY_NAME))
         elif family and not any(sim >= FAMILY_NAME_AT for _, cj, sim in pairs if set(cj) & set(family)):
