@@ -155,8 +155,11 @@ def score_candidates(query: Query, forms_by_kind: dict[bool, tuple[NameForm, ...
     reach = most_raised(query.birth_date, query.id_number)
     for candidate in candidates:
         person = candidate.person
+        at_least = floor - reach - SCORE_SLACK
+        if candidate.party in best:  # another name of a party met already must beat its best name
+            at_least = max(at_least, best[candidate.party][2].score)
         comparison = compare_names(forms_by_kind[person], candidate.forms, person, candidate.family_names,
-                                   floor - reach - SCORE_SLACK)
+                                   at_least)
         if comparison is None or comparison.score + reach < floor:
             continue
         party = parties[candidate.party] = parties.get(candidate.party) or party_of(candidate.party)
