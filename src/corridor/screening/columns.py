@@ -101,14 +101,12 @@ class Postings:
     def __len__(self) -> int:
         return len(self.keys)
 
-    def find(self, keys: list[str]) -> list[np.ndarray | None]:
-        """For each of `keys`, the entries carrying it (ascending), or None; in one search."""
+    def spans(self, keys: list[str]) -> tuple[list[bool], list[int], list[int]]:
+        """For each of `keys`, whether some entry carries it, and where its entries (ascending) start
+        and end in `entries`; in one search."""
         if not len(self.keys):
-            return [None] * len(keys)
+            return [False] * len(keys), [0] * len(keys), [0] * len(keys)
         wanted = key_hashes(keys)
         slots = np.minimum(self.keys.searchsorted(wanted), len(self.keys) - 1)
         present = (self.keys[slots] == wanted).tolist()
-        starts, ends = self.offsets[slots].tolist(), self.offsets[slots + 1].tolist()
-        entries = self.entries
-        return [entries[start:end] if here else None
-                for here, start, end in zip(present, starts, ends, strict=True)]
+        return present, self.offsets[slots].tolist(), self.offsets[slots + 1].tolist()

@@ -307,10 +307,10 @@ class ScreeningIndex:
             known.clear()
             new = keys
         if new:
-            names = len(self.names)
-            for key, entries in zip(new, self._postings.find(new), strict=True):
-                known[key] = None if entries is None else (len(entries), entries,
-                                                           key_weight(key, len(entries), names))
+            names, entries = len(self.names), self._postings.entries
+            for key, here, start, end in zip(new, *self._postings.spans(new), strict=True):
+                count = end - start
+                known[key] = (count, entries[start:end], key_weight(key, count, names)) if here else None
         return list(filter(None, map(known.__getitem__, keys)))
 
     def _names_of(self, lists: frozenset[str] | None, kind: str | None) -> np.ndarray:
