@@ -13,7 +13,8 @@ permissive one does the job as well:
 - Hangul: corridor's own syllable romaniser (RR and McCune-Reischauer/DPRK spellings, from
   the Unicode syllable arithmetic) and surname table. korean-romanizer (GPL-3.0) gives strict
   RR only, which lists do not use, so it is not used either;
-- normality (MIT, ICU): only as a fallback for scripts rigour leaves untransliterated.
+- normality (MIT, ICU): only as a fallback for scripts rigour leaves untransliterated;
+- xxhash (BSD-2-Clause): the index's 64-bit key hashes, the same in every process.
 
 nomenklatura (MIT) is a benchmark baseline only (`pip install -e .[bench]`), never imported here.
 """
