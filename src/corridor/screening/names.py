@@ -249,8 +249,8 @@ def _cjk_forms(text: str, script: Script, person: bool, country: str | None) -> 
 
 def _romanised(name: str, base: str, legal_form: str | None, script: Script, person: bool,
                country: str | None, from_hanja: bool = False, read_as: str = "") -> list[NameForm]:
-    """The Latin forms of `name` (`base`: its text, legal form cut off), each reading named after
-    `read_as`."""
+    """The Latin forms of `name` (`base`: its text, legal form cut off). `read_as` opens each form's
+    reading: a Hanja name's Korean readings say which Hangul they read, and are the Hanja name's forms."""
     variants = [(base, "")]
     if not person:
         translated, terms = translate_cjk_terms(base)
