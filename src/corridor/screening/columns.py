@@ -11,6 +11,7 @@ only ever yield names and numbers.
 from __future__ import annotations
 
 import json
+import mmap
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
@@ -26,7 +27,8 @@ DECODED_KEPT = 65_536  # records kept decoded: a batch meets the same few partie
 class Records(Sequence[T], Generic[T]):
     """A read-only sequence whose items are JSON values in `blob` at `offsets`, decoded on demand."""
 
-    def __init__(self, blob: bytes | memoryview, offsets: np.ndarray, decode: Callable[[Any], T]) -> None:
+    def __init__(self, blob: bytes | memoryview | mmap.mmap, offsets: np.ndarray,
+                 decode: Callable[[Any], T]) -> None:
         self.blob, self.offsets, self._decode = blob, offsets, decode
         self._count = len(offsets) - 1
         self._item = lru_cache(maxsize=DECODED_KEPT)(self._read)
@@ -64,9 +66,9 @@ class Records(Sequence[T], Generic[T]):
     __hash__ = None  # type: ignore[assignment]
 
 
-@lru_cache(maxsize=1 << 17)  # list names share most of their words
 def key_hash(key: str) -> int:
-    """A stable 64-bit number for a retrieval key (Python's own hash changes per process)."""
+    """A stable 64-bit number for a retrieval key (Python's own hash changes per process). Not
+    cached: hashing a short key costs no more than a cache lookup, and a cache would hold ~20 MB."""
     return xxh3_64_intdigest(key.encode())
 
 

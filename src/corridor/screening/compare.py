@@ -30,7 +30,7 @@ removed) can raise it. Rules then cap scores that only look alike:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -90,6 +90,7 @@ KOREAN_VOWEL_VARIANT = 0.9
 
 
 Pair = tuple[tuple[int, ...], tuple[int, ...], float]  # query tokens, list tokens, their similarity
+Similarity = Callable[[str, str, bool], float]  # two tokens, and whether the name is a person's
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +152,7 @@ def compare(
     loose = query.korean or candidate.korean
     q_tokens = query.loose if loose else query.tokens
     c_tokens = candidate.loose if loose else candidate.tokens
-    similarity = korean_syllable_similarity if loose else token_similarity
+    similarity: Similarity = korean_syllable_similarity if loose else token_similarity
     consonants = query.reading == ARABIC_CONSONANTS
     if consonants:  # consonants meet consonants; a name of three or four letters leaves no room for slips
         c_tokens, similarity = tuple(map(arabic.consonants, candidate.tokens)), consonant_similarity
@@ -228,7 +229,7 @@ def compare_names(
     both_korean = AS_KOREAN in readings and spells_a_korean_name(candidate[0].name)
     # a name in Arabic script meets another as both are written; its consonants meet Latin spellings
     arabic_listed = ARABIC_CONSONANTS in readings and arabic.is_arabic(candidate[0].name)
-    best = None
+    best: Comparison | None = None
     for q in query:
         for c in candidate:
             if q.original or c.original or (arabic_listed and q.reading == ARABIC_CONSONANTS):
@@ -304,7 +305,9 @@ def worth_comparing(query: dict[bool, tuple[NameForm, ...]], sketches: Sequence[
     # the same texts for both kinds: one pass; readings by consonants meet list names' consonants
     readings: dict[tuple[tuple[str, ...], bool, bool], set[bool]] = {}
     for person, forms in query.items():
-        texts, consonants, written = [], [], False
+        texts: list[str] = []
+        consonants: list[str] = []
+        written = False
         for form in forms:
             if form.original:
                 written = True
@@ -314,7 +317,7 @@ def worth_comparing(query: dict[bool, tuple[NameForm, ...]], sketches: Sequence[
         if consonants:
             readings.setdefault((tuple(consonants), False, True), set()).add(person)
     worth = [False] * len(sketches)
-    for (texts, written, by_consonants), kinds in readings.items():
+    for (query_texts, written, by_consonants), kinds in readings.items():
         owners: list[int] = []
         theirs: list[str] = []
         for number, sketch in enumerate(sketches):
@@ -325,8 +328,8 @@ def worth_comparing(query: dict[bool, tuple[NameForm, ...]], sketches: Sequence[
             for text in sketch.texts:
                 owners.append(number)
                 theirs.append(arabic.consonant_text(text) if by_consonants else text)
-        if texts and theirs:
-            for number, passed in zip(owners, _pairs_pass(list(texts), theirs), strict=True):
+        if query_texts and theirs:
+            for number, passed in zip(owners, _pairs_pass(list(query_texts), theirs), strict=True):
                 worth[number] = worth[number] or passed
     return worth
 
@@ -402,7 +405,7 @@ def _half_met(form: NameForm, done: set[int]) -> set[int]:
 
 def _align(
     q: tuple[str, ...], c: tuple[str, ...], person: bool, align_at: float = ALIGN_AT,
-    similarity=token_similarity,
+    similarity: Similarity = token_similarity,
 ) -> tuple[list[Pair], set[int], set[int]]:
     """Greedy best-first one-to-one alignment of tokens, with the query's and the list name's
     tokens it aligned. When tokens are left over on both sides, a pair of adjacent tokens may also
@@ -416,7 +419,7 @@ def _align(
         return aligned
     # a joined pair holds a token left over: only then can it explain more (plain loops: these
     # lists are a few words long, and a comprehension would cost more to set up than to run)
-    joins = []
+    joins: list[Pair] = []
     for i in range(len(q) - 1):
         if i not in q_done or i + 1 not in q_done:
             joined = q[i] + q[i + 1]
@@ -432,13 +435,13 @@ def _align(
     return _greedy(singles + joins, len(q), len(c)) if joins else aligned
 
 
-def _greedy(options: list, q_len: int, c_len: int) -> tuple[list[Pair], set[int], set[int]]:
+def _greedy(options: list[Pair], q_len: int, c_len: int) -> tuple[list[Pair], set[int], set[int]]:
     """Best first; among equals, a joined pair before a single token (it explains more), then
     the tokens nearer the same place in both names (`AL` beside `MASHHADANI`, not the first `AL`)."""
     if len(options) == 1:
         return options, set(options[0][0]), set(options[0][1])
     options.sort(key=lambda o: (-o[2], -len(o[0]) - len(o[1]), abs(o[0][0] / q_len - o[1][0] / c_len)))
-    chosen = []
+    chosen: list[Pair] = []
     q_used: set[int] = set()
     c_used: set[int] = set()
     for qi, cj, sim in options:
@@ -567,11 +570,12 @@ def _distinctive_left(form: NameForm, tokens: tuple[str, ...], done: set[int]) -
 
 
 def _compare_same_script(query: NameForm, candidate: NameForm) -> Comparison:
-    same = script_of(query.original) == script_of(candidate.original)
-    score = Levenshtein.normalized_similarity(query.original, candidate.original) if same else 0.0
+    written, theirs = query.original or "", candidate.original or ""
+    same = script_of(written) == script_of(theirs)
+    score = Levenshtein.normalized_similarity(written, theirs) if same else 0.0
     return Comparison(
         round(score, 4),
         query,
         candidate,
-        features={"same_script_score": round(score, 3), "script": script_of(query.original)},
+        features={"same_script_score": round(score, 3), "script": script_of(written)},
     )
