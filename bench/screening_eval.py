@@ -22,6 +22,12 @@ Figures (all from ../shared/data; the script skips with a message when it is abs
   romanisations; found when its own entry alerts (retrieval and scoring both count);
 - UN recall: the UN positives (yente fixtures) against the UN list, untreated and with one
   typo each (a seeded edit in one word of four letters or more);
+- Arabic-script recall: each Arabic-script name the UN list gives a party, screened against OFAC
+  SDN alone (Latin names only), is found when it meets the OFAC party that the UN party's own Latin
+  name meets in the match band (the counterpart is so labelled by corridor itself: a check of
+  cross-script retrieval and scoring, not of Latin matching). Added in the fifth session; its test
+  part (sha256 of the Arabic name, one in five) was set before the article rule was written, and
+  only dev misses were read;
 - hit rates of the synthetic qarin negatives and of US Congress names against OFAC SDN + UN;
 - rigour on a task it is meant for: its Revised Romanization of LoC Hangul names compared with
   corridor's own Revised Romanization (syllables joined, same scheme), beside the old
@@ -54,7 +60,7 @@ from rapidfuzz import fuzz, process
 from rigour.text.translit import maybe_ascii
 from screening_split import DATA, FROZEN, case_id, frozen_split  # the split's own module
 
-from corridor.names import korean
+from corridor.names import arabic, korean
 from corridor.names.scripts import Script, script_of
 from corridor.screening import MATCH_AT, REVIEW_AT, Party, Query, Schema, ScreeningIndex, screen
 from corridor.screening.compare import compare_names
@@ -366,6 +372,26 @@ def brute_force_baseline(parties: list[Party], un: list[Party], split: dict) -> 
     return figures
 
 
+def arabic_script_recall(ofac: list[Party], un: list[Party]) -> dict:
+    """UN parties' Arabic-script names against OFAC's Latin listing of the same party (see above)."""
+    index = ScreeningIndex(ofac)
+    counted = {part: [0, 0, 0] for part in ("dev", "test")}  # names, found at review, found at match
+    for party in un:
+        written = [name for name in party.names() if arabic.is_arabic(name)]
+        latin = screen(index, Query(party.name, DAY)).hits if written else ()
+        if not latin or latin[0].band != "match":
+            continue
+        wanted = latin[0].party.id
+        for name in written:
+            part = "test" if int(hashlib.sha256(name.encode()).hexdigest(), 16) % 5 == 0 else "dev"
+            hit = next((h for h in screen(index, Query(name, DAY)).hits if h.party.id == wanted), None)
+            counted[part][0] += 1
+            counted[part][1] += hit is not None
+            counted[part][2] += hit is not None and hit.band == "match"
+    return {part: {"names": n, "recall_at_review": round(found / n, 4),
+                   "recall_at_match": round(match / n, 4)} for part, (n, found, match) in counted.items()}
+
+
 def hit_rate(index: ScreeningIndex, names: list[str]) -> dict[str, float]:
     scores = top_scores(index, [(n, None) for n in names])
     return {
@@ -462,6 +488,7 @@ def main() -> None:
         "unlisted_kr_jp_alerts": unlisted,
         "korean_recall": korean_recall(split, alert_at),
         "un_recall": un_recall(sanctions, split, alert_at),
+        "arabic_script_recall": arabic_script_recall(ofac, un),
         "hit_rates": {
             name: hit_rate(sanctions, [r["full_name"] for r in rows(fixtures / f"{name}.csv")])
             for name in ("negatives_global_1000", "negatives_us_1000", "positives_us_congress_untreated")
@@ -510,6 +537,10 @@ def print_table(f: dict) -> None:
     for label in ("untreated", "one_typo"):
         at = [u[f"{label}_{part}"]["recall_at_chosen_alert"] for part in ("dev", "test")]
         lines.append((f"UN positives {label} recall at chosen alert: dev / test", " / ".join(map(str, at))))
+    x = f["arabic_script_recall"]
+    lines.append(("UN Arabic-script names vs OFAC's Latin listing, recall at review / match: dev; test",
+                  f"{x['dev']['recall_at_review']} / {x['dev']['recall_at_match']}; "
+                  f"{x['test']['recall_at_review']} / {x['test']['recall_at_match']}"))
     for name, rate in f["hit_rates"].items():
         lines.append((f"hit rate {name} (any band / match)", f"{rate['any_band']} / {rate['match_band']}"))
     r = f["rigour_romanisation"]

@@ -302,6 +302,17 @@ def test_a_name_in_arabic_script_meets_its_latin_listing_by_its_consonants(index
     assert hit.explanation["query_reading"] == "its consonants (Arabic script writes no short vowels)"
 
 
+@pytest.mark.parametrize(("name", "listed"), [
+    ("عزت ابراهيم الدوري", "AL-DURI, Izzat Ibrahim"),  # the article joined in Arabic script, apart in Latin
+    ("قصي صدام حسين التكريتي", "AL-TIKRITI, Qusay Saddam Hussein"),
+    ("Qusay Saddam Hussein Tikriti", "AL-TIKRITI, Qusay Saddam Hussein"),  # or left out
+])
+def test_a_name_met_without_its_article_is_a_match(name, listed):
+    hit = _top(_listed((listed, Schema.PERSON)), name)
+    assert hit is not None and hit.band == "match"
+    assert "a name part is only half met" not in hit.explanation["rules"]
+
+
 def test_consonants_are_compared_strictly_and_one_letter_is_too_little():
     index = _listed(("LAKHAL, Muhammad", Schema.PERSON), ("RAHMANI, Muhammad Hasan", Schema.PERSON),
                     ("QASIR, Ali", Schema.PERSON))

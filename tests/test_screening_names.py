@@ -276,7 +276,8 @@ def test_a_name_part_differing_on_both_sides_is_for_review_not_a_match():
 @pytest.mark.parametrize(("arabic_script", "consonants"), [
     ("قاسم سليماني", ("qsm", "slmn")),  # Qasem Soleimani: the vowels Latin spellings add are left out
     ("أسامة بن لادن", ("sm", "bn", "ldn")),  # ة, the feminine ending, is not read
-    ("حسن نصر الله", ("hsn", "nsr", "lh")),  # a doubled consonant once
+    ("حسن نصر الله", ("hsn", "nsr", "lh")),  # a doubled consonant once; الله keeps its ال
+    ("عزت ابراهيم الدوري", ("zt", "brhm", "dr")),  # the article ال: lists write it apart (AL-DURI)
 ])
 def test_a_name_in_arabic_script_is_also_read_as_its_consonants(arabic_script, consonants):
     forms = name_forms(arabic_script, True)

@@ -5,7 +5,9 @@ Arabic script writes long vowels and leaves short ones out: قاسم سليما�
 `Kassem Suleimani`. The consonants are what both spellings share (`qsm slmn`), so a name in Arabic
 script is also read as its consonants, and a list name it meets is cut to its consonants too.
 The vowel letters dropped are a, e, i, o, u, and the half-vowels w and y (و and ي write both a
-consonant and a long vowel); ة, the feminine ending (أسامة, Usama), is dropped before reading.
+consonant and a long vowel); ة, the feminine ending (أسامة, Usama), is dropped before reading, and
+so is ال, the article joined to the word it precedes (التكريتي, AL-TIKRITI): lists write it as a
+word of its own (`AL-`, `EL`, `ES-`), which weighs little as a name particle.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from functools import lru_cache
 
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 _TA_MARBUTA = re.compile("[\u0629\ufe93\ufe94]")
+_ARTICLE = re.compile(r"(?<!\w)\u0627\u0644(?=\w{3})")  # ال before three letters or more: not الله
 _VOWELS = re.compile("[aeiouwy]+")
 _REPEATED = re.compile(r"(.)\1+")
 
@@ -24,9 +27,10 @@ def is_arabic(text: str) -> bool:
     return _ARABIC.search(text) is not None
 
 
-def without_feminine_ending(text: str) -> str:
-    """The name with ة left out (transliterated it is a `t` that Latin spellings do not write)."""
-    return _TA_MARBUTA.sub("", text)
+def as_its_consonants_are_read(text: str) -> str:
+    """The name with ة left out (transliterated it is a `t` that Latin spellings do not write) and
+    each word's article ال (Latin spellings write it apart: التكريتي is `AL-TIKRITI`)."""
+    return _ARTICLE.sub("", _TA_MARBUTA.sub("", text))
 
 
 @lru_cache(maxsize=65536)

@@ -395,12 +395,14 @@ def _left_over(weights: tuple[float, ...], done: set[int], half_met: set[int], e
 
 
 def _half_met(form: NameForm, done: set[int]) -> set[int]:
-    """Tokens left over from a name part whose other tokens aligned."""
+    """Tokens left over from a name part whose other tokens aligned; a particle left over is not
+    (`TIKRITI` meets `AL-TIKRITI` whole: lists write the article joined or apart, and leave it out)."""
     if len(done) == len(form.tokens) or not done:
         return set()  # nothing left over, or nothing met
     parts = form.parts or tuple(range(len(form.tokens)))
     met = {parts[i] for i in done}
-    return {i for i, part in enumerate(parts) if i not in done and part in met}
+    return {i for i, part in enumerate(parts)
+            if i not in done and part in met and form.tokens[i] not in PARTICLES}
 
 
 def _align(

@@ -153,7 +153,7 @@ def name_forms(name: str, person: bool, country: str | None = None) -> tuple[Nam
 
 def _consonant_forms(name: str, text: str, person: bool) -> tuple[NameForm, ...]:
     """A name in Arabic script read as its consonants (see `corridor.names.arabic`)."""
-    tokens, legal_form = latin_tokens(arabic.without_feminine_ending(text), person)
+    tokens, legal_form = latin_tokens(arabic.as_its_consonants_are_read(text), person)
     kept = [consonants for token in tokens if (consonants := arabic.consonants(token))]
     if not kept:
         return ()

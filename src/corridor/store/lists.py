@@ -41,7 +41,7 @@ from corridor.screening.party import Party
 from corridor.store import list_versions
 from corridor.store.db import Base
 
-CACHE_FORMAT = 10
+CACHE_FORMAT = 11  # 11: Arabic-script names read without their article
 READER_PACKAGES = ("rigour", "rapidfuzz", "cutlet", "fugashi", "unidic-lite", "pypinyin", "normality")
 log = logging.getLogger(__name__)
 
